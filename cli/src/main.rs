@@ -1,0 +1,127 @@
+//! `emberpy`: run a Python script (or `-c` code) on the emberpy VM with the
+//! scheduler backend chosen at build time.
+
+#[macro_use]
+mod backend;
+mod host;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+use vm_core::{Config, Vm};
+
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (Python 3.11 subset, backend: ",
+    backend_name!(),
+    ")"
+);
+
+/// Command-line arguments: options come before the script; everything
+/// after it is the script's `sys.argv`.
+#[derive(Parser, Debug)]
+#[command(name = "emberpy", version = VERSION, about = "A small Python VM whose threads cannot leak")]
+struct Cli {
+    /// Print one `emberpy-stats:` line with thread, task and heap figures to
+    /// stderr after the run.
+    #[arg(long)]
+    stats: bool,
+    /// Run this code instead of a script file.
+    #[arg(short = 'c', value_name = "CODE")]
+    code: Option<String>,
+    /// Heap limit in bytes (MemoryError beyond).
+    #[arg(long, value_name = "BYTES")]
+    heap: Option<usize>,
+    /// Most Python threads alive at once.
+    #[arg(long, value_name = "N")]
+    max_threads: Option<usize>,
+    /// The script, then its arguments.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "SCRIPT [ARGS]")]
+    args: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (source, filename, argv, module_dir) = match load(&cli) {
+        Ok(x) => x,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut config = Config::default();
+    if let Some(h) = cli.heap {
+        config.heap_limit = h;
+    }
+    if let Some(n) = cli.max_threads {
+        config.max_threads = n;
+    }
+    let host = Box::new(host::CliHost::new(module_dir));
+    let mut vm = match Vm::new(config, host) {
+        Ok(vm) => vm,
+        Err(e) => {
+            eprintln!("emberpy: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = backend::runtime();
+    let stop = runtime.stop_handle();
+    let _ = ctrlc::set_handler(move || stop.stop());
+    let main = match vm.load_main(&source, &filename, argv) {
+        Ok(main) => main,
+        Err(status) => return exit_code(status),
+    };
+    let vm = runtime.run(vm, main);
+    let returned_at = runtime.now();
+    let mut vm = vm;
+    let outcome = vm.finish_run();
+    if cli.stats {
+        let stats = vm.stats();
+        let counters = runtime.counters();
+        let latency = outcome
+            .main_finished_at
+            .map(|t| returned_at.saturating_duration_since(t).as_micros())
+            .unwrap_or(0);
+        eprintln!(
+            "emberpy-stats: backend={} threads_live={} tasks_spawned={} tasks_reaped={} tasks_live={} heap_baseline={} heap_after={} exit_latency_us={}",
+            runtime.name(),
+            stats.threads_live,
+            counters.spawned,
+            counters.reaped,
+            counters.live(),
+            stats.heap_baseline,
+            stats.heap.bytes,
+            latency
+        );
+    }
+    drop(vm);
+    exit_code(outcome.exit_status)
+}
+
+/// The source, its file name, `sys.argv` and the directory user modules are
+/// imported from.
+fn load(cli: &Cli) -> Result<(String, String, Vec<String>, PathBuf), String> {
+    if let Some(code) = &cli.code {
+        let mut argv = vec![String::from("-c")];
+        argv.extend(cli.args.iter().cloned());
+        return Ok((code.clone(), String::from("<string>"), argv, PathBuf::from(".")));
+    }
+    let Some(script) = cli.args.first() else {
+        return Err(String::from(
+            "usage: emberpy [options] script.py [args...]  (or: emberpy -c CODE)",
+        ));
+    };
+    let source = std::fs::read_to_string(script)
+        .map_err(|e| format!("emberpy: can't open file '{script}': {e}"))?;
+    let dir = Path::new(script)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    Ok((source, script.clone(), cli.args.clone(), dir))
+}
+
+fn exit_code(status: i32) -> ExitCode {
+    ExitCode::from((status & 0xff) as u8)
+}

@@ -1,0 +1,187 @@
+//! Generators: a suspended frame (its code, position and slots) that runs
+//! on the thread's frame stack whenever it is resumed.
+
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+use core::mem::size_of;
+
+use portable_atomic_util::Arc;
+
+use crate::bytecode::Code;
+use crate::interp::{iter, Ctx};
+use crate::native::{Args, Native};
+use crate::objects::Object;
+use crate::value::{ObjRef, Value};
+use crate::PyResult;
+
+/// Where a generator is in its life.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenState {
+    /// Made, not started.
+    Created,
+    /// Paused at a `yield`.
+    Suspended,
+    /// Its frame is on a thread's stack.
+    Running,
+    /// Returned or raised.
+    Finished,
+}
+
+/// Who resumed a running generator, and so where its next yield or return
+/// goes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Resume {
+    /// Rust code (`next()`, `send()`): a nested loop waits for it.
+    Native,
+    /// A `for` loop whose exit is the given instruction.
+    ForIter(u32),
+    /// The `yield from` at instruction `instr` of the frame below, which
+    /// goes on at `target` when this generator returns.
+    YieldFrom {
+        /// The `YieldFrom` instruction.
+        instr: u32,
+        /// Where the delegating frame continues.
+        target: u32,
+    },
+}
+
+/// A paused generator frame.
+#[derive(Debug)]
+pub struct SavedFrame {
+    /// Its code.
+    pub code: Arc<Code>,
+    /// The heap object owning the code.
+    pub code_obj: ObjRef,
+    /// The next instruction.
+    pub pc: u32,
+    /// Its globals.
+    pub globals: ObjRef,
+    /// Its slots and value stack.
+    pub values: Vec<Value>,
+}
+
+/// A generator object.
+#[derive(Debug)]
+pub struct Generator {
+    /// Its state.
+    pub state: GenState,
+    /// The paused frame (absent while running and once finished).
+    pub frame: Option<Box<SavedFrame>>,
+    /// Who resumed it last.
+    pub resume: Resume,
+    /// `__name__`.
+    pub name: Value,
+    /// `__qualname__`.
+    pub qualname: Value,
+}
+
+impl Generator {
+    /// Call `visit` on every heap value the generator holds.
+    pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.name);
+        visit(&self.qualname);
+        if let Some(f) = &self.frame {
+            visit(&Value::Obj(f.code_obj));
+            visit(&Value::Obj(f.globals));
+            f.values.iter().for_each(visit);
+        }
+    }
+
+    /// Bytes owned outside the struct.
+    pub fn heap_size(&self) -> usize {
+        self.frame.as_ref().map_or(0, |f| {
+            size_of::<SavedFrame>() + f.values.capacity() * size_of::<Value>()
+        })
+    }
+}
+
+/// A new generator for a call of `func` whose arguments are already bound
+/// into `locals`.
+pub fn create(
+    ctx: &mut Ctx<'_>,
+    func: ObjRef,
+    code: Arc<Code>,
+    code_obj: ObjRef,
+    globals: ObjRef,
+    mut locals: Vec<Value>,
+) -> PyResult<Value> {
+    let (name, qualname) = match ctx.vm.heap.get(func) {
+        Object::Function(f) => (f.name, f.qualname),
+        _ => (Value::None, Value::None),
+    };
+    locals.truncate(code.nlocals());
+    let g = Generator {
+        state: GenState::Created,
+        frame: Some(Box::new(SavedFrame {
+            code,
+            code_obj,
+            pc: 0,
+            globals,
+            values: locals,
+        })),
+        resume: Resume::Native,
+        name,
+        qualname,
+    };
+    Ok(Value::Obj(ctx.alloc(Object::Generator(Box::new(g)))?))
+}
+
+/// Mark a generator finished after an exception left its frame.
+pub fn finish(ctx: &mut Ctx<'_>, genr: ObjRef) {
+    if let Object::Generator(g) = ctx.vm.heap.get_mut(genr) {
+        g.state = GenState::Finished;
+        g.frame = None;
+    }
+}
+
+fn this(ctx: &mut Ctx<'_>, args: Args) -> PyResult<ObjRef> {
+    let v = ctx.arg(args, 0);
+    match v.as_obj() {
+        Some(r) if matches!(ctx.vm.heap.get(r), Object::Generator(_)) => Ok(r),
+        _ => Err(ctx.type_error("descriptor requires a 'generator' object")),
+    }
+}
+
+fn stop(ctx: &mut Ctx<'_>) -> crate::Flow {
+    let t = ctx.vm.types.stop_iteration;
+    match crate::objects::exception::new_with_args(ctx, t, Vec::new()) {
+        Ok(e) => crate::Flow::Raise(e),
+        Err(f) => f,
+    }
+}
+
+fn gen_next(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let g = this(ctx, args)?;
+    match iter::generator_next(ctx, g, Value::None)? {
+        Some(v) => Ok(v),
+        None => Err(stop(ctx)),
+    }
+}
+
+fn gen_send(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    ctx.check_args(args, "send", 2, 2, &[])?;
+    let g = this(ctx, args)?;
+    let sent = ctx.arg(args, 1);
+    match iter::generator_next(ctx, g, sent)? {
+        Some(v) => Ok(v),
+        None => Err(stop(ctx)),
+    }
+}
+
+fn gen_iter(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    Ok(ctx.arg(args, 0))
+}
+
+fn gen_close(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let g = this(ctx, args)?;
+    finish(ctx, g);
+    Ok(Value::None)
+}
+
+/// Methods of generators.
+pub static GENERATOR_METHODS: &[Native] = &[
+    Native::method("__next__", gen_next),
+    Native::method("__iter__", gen_iter),
+    Native::method("send", gen_send),
+    Native::method("close", gen_close),
+];

@@ -1,0 +1,605 @@
+//! Iterators over built-in containers, and the lazy built-ins `enumerate`,
+//! `zip`, `map`, `filter` and `reversed`; also `slice` objects.
+
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+
+use crate::interp::Ctx;
+use crate::native::{Args, Native};
+use crate::objects::dict::DictViewKind;
+use crate::objects::Object;
+use crate::types::BuiltinTypes;
+use crate::value::{ObjRef, Value};
+use crate::PyResult;
+
+/// Which part of a dict an iterator yields.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DictPart {
+    /// Keys.
+    Keys,
+    /// Values.
+    Values,
+    /// `(key, value)` tuples.
+    Items,
+}
+
+/// The state of a built-in iterator.
+#[derive(Debug)]
+pub enum IterObj {
+    /// Over a list, tuple, bytes or bytearray by index.
+    Seq {
+        /// The sequence.
+        seq: Value,
+        /// The next index.
+        index: usize,
+    },
+    /// Over a str by byte position.
+    Str {
+        /// The string.
+        s: Value,
+        /// Byte offset of the next character.
+        pos: usize,
+    },
+    /// Over a range.
+    Range {
+        /// The next value.
+        next: i64,
+        /// The step.
+        step: i64,
+        /// Values left.
+        remaining: u64,
+    },
+    /// Over a dict's keys, values or items.
+    Dict {
+        /// The dict.
+        dict: ObjRef,
+        /// The next entry position.
+        position: usize,
+        /// Its size when iteration began.
+        len: usize,
+        /// What to yield.
+        kind: DictPart,
+    },
+    /// Over a set.
+    Set {
+        /// The set.
+        set: ObjRef,
+        /// The next table position.
+        position: usize,
+        /// Its size when iteration began.
+        len: usize,
+    },
+    /// The sequence protocol: `obj[0]`, `obj[1]`, … until `IndexError`.
+    GetItem {
+        /// The object.
+        obj: Value,
+        /// The next index.
+        index: i64,
+    },
+    /// `enumerate(iterable, start)`.
+    Enumerate {
+        /// The underlying iterator.
+        iter: Value,
+        /// The next count.
+        count: i64,
+    },
+    /// `zip(*iterables)`.
+    Zip {
+        /// The underlying iterators.
+        iters: Vec<Value>,
+    },
+    /// `map(func, *iterables)`.
+    Map {
+        /// The function.
+        func: Value,
+        /// The underlying iterators.
+        iters: Vec<Value>,
+    },
+    /// `filter(func, iterable)`.
+    Filter {
+        /// The predicate (`None` for truth).
+        func: Value,
+        /// The underlying iterator.
+        iter: Value,
+    },
+    /// `reversed(seq)`.
+    Reversed {
+        /// The sequence.
+        seq: Value,
+        /// Items left (the next index is `remaining - 1`).
+        remaining: usize,
+    },
+    /// `iter(callable, sentinel)`.
+    Callable {
+        /// The callable.
+        func: Value,
+        /// The value that ends iteration.
+        sentinel: Value,
+    },
+    /// Nothing more.
+    Exhausted,
+}
+
+impl IterObj {
+    /// Call `visit` on every heap value the iterator holds.
+    pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        match self {
+            IterObj::Seq { seq, .. } | IterObj::Reversed { seq, .. } => visit(seq),
+            IterObj::Str { s, .. } => visit(s),
+            IterObj::Range { .. } | IterObj::Exhausted => {}
+            IterObj::Dict { dict, .. } => visit(&Value::Obj(*dict)),
+            IterObj::Set { set, .. } => visit(&Value::Obj(*set)),
+            IterObj::GetItem { obj, .. } => visit(obj),
+            IterObj::Enumerate { iter, .. } => visit(iter),
+            IterObj::Zip { iters } => iters.iter().for_each(visit),
+            IterObj::Map { func, iters } => {
+                visit(func);
+                iters.iter().for_each(visit);
+            }
+            IterObj::Filter { func, iter } => {
+                visit(func);
+                visit(iter);
+            }
+            IterObj::Callable { func, sentinel } => {
+                visit(func);
+                visit(sentinel);
+            }
+        }
+    }
+
+    /// The Python type of this iterator.
+    pub fn type_in(&self, t: &BuiltinTypes) -> ObjRef {
+        match self {
+            IterObj::Seq { .. } | IterObj::GetItem { .. } | IterObj::Exhausted => t.list_iterator,
+            IterObj::Str { .. } => t.str_iterator,
+            IterObj::Range { .. } => t.range_iterator,
+            IterObj::Dict { kind, .. } => match kind {
+                DictPart::Keys => t.dict_keyiterator,
+                DictPart::Values => t.dict_valueiterator,
+                DictPart::Items => t.dict_itemiterator,
+            },
+            IterObj::Set { .. } => t.set_iterator,
+            IterObj::Enumerate { .. } => t.enumerate,
+            IterObj::Zip { .. } => t.zip,
+            IterObj::Map { .. } => t.map,
+            IterObj::Filter { .. } => t.filter,
+            IterObj::Reversed { .. } => t.reversed,
+            IterObj::Callable { .. } => t.callable_iterator,
+        }
+    }
+}
+
+impl DictViewKind {
+    /// The dict part a view's iterator yields.
+    pub fn part(self) -> DictPart {
+        match self {
+            DictViewKind::Keys => DictPart::Keys,
+            DictViewKind::Values => DictPart::Values,
+            DictViewKind::Items => DictPart::Items,
+        }
+    }
+}
+
+fn state<'a>(ctx: &'a mut Ctx<'_>, it: ObjRef) -> Option<&'a mut IterObj> {
+    match ctx.vm.heap.get_mut(it) {
+        Object::Iter(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn exhaust(ctx: &mut Ctx<'_>, it: ObjRef) {
+    if let Some(s) = state(ctx, it) {
+        *s = IterObj::Exhausted;
+    }
+}
+
+/// Advance the built-in iterator `it`.
+pub fn next(ctx: &mut Ctx<'_>, it: ObjRef) -> PyResult<Option<Value>> {
+    let step = match ctx.vm.heap.get(it) {
+        Object::Iter(s) => match &**s {
+            IterObj::Seq { seq, index } => {
+                let (seq, index) = (*seq, *index);
+                let item = match seq.as_obj().map(|r| ctx.vm.heap.get(r)) {
+                    Some(Object::List(items)) => items.get(index).copied(),
+                    Some(Object::Tuple(items)) => items.get(index).copied(),
+                    Some(Object::Bytes(b)) => b.get(index).map(|x| Value::Int(*x as i64)),
+                    Some(Object::ByteArray(b)) => b.get(index).map(|x| Value::Int(*x as i64)),
+                    _ => None,
+                };
+                match item {
+                    Some(v) => {
+                        if let Some(IterObj::Seq { index, .. }) = state(ctx, it) {
+                            *index += 1;
+                        }
+                        return Ok(Some(v));
+                    }
+                    None => {
+                        exhaust(ctx, it);
+                        return Ok(None);
+                    }
+                }
+            }
+            IterObj::Str { s, pos } => {
+                let (s, pos) = (*s, *pos);
+                let ch = ctx.str_ref(s).and_then(|t| t[pos..].chars().next());
+                return match ch {
+                    Some(c) => {
+                        if let Some(IterObj::Str { pos, .. }) = state(ctx, it) {
+                            *pos += c.len_utf8();
+                        }
+                        let mut buf = [0u8; 4];
+                        Ok(Some(ctx.new_str(c.encode_utf8(&mut buf))?))
+                    }
+                    None => {
+                        exhaust(ctx, it);
+                        Ok(None)
+                    }
+                };
+            }
+            IterObj::Range { .. } => {
+                if let Some(IterObj::Range {
+                    next,
+                    step,
+                    remaining,
+                }) = state(ctx, it)
+                {
+                    if *remaining == 0 {
+                        return Ok(None);
+                    }
+                    let v = *next;
+                    *remaining -= 1;
+                    *next = next.wrapping_add(*step);
+                    return Ok(Some(Value::Int(v)));
+                }
+                return Ok(None);
+            }
+            IterObj::Dict {
+                dict,
+                position,
+                len,
+                kind,
+            } => {
+                let (dict, mut position, len, kind) = (*dict, *position, *len, *kind);
+                let Object::Dict(d) = ctx.vm.heap.get(dict) else {
+                    return Ok(None);
+                };
+                if d.len() != len {
+                    exhaust(ctx, it);
+                    return Err(ctx.runtime_error("dictionary changed size during iteration"));
+                }
+                let mut found = None;
+                while position < d.positions() {
+                    if let Some(e) = d.entry(position) {
+                        found = Some((e.key, e.value));
+                        position += 1;
+                        break;
+                    }
+                    position += 1;
+                }
+                let Some((k, v)) = found else {
+                    exhaust(ctx, it);
+                    return Ok(None);
+                };
+                if let Some(IterObj::Dict { position: p, .. }) = state(ctx, it) {
+                    *p = position;
+                }
+                return Ok(Some(match kind {
+                    DictPart::Keys => k,
+                    DictPart::Values => v,
+                    DictPart::Items => ctx.new_tuple(alloc::vec![k, v])?,
+                }));
+            }
+            IterObj::Set { set, position, len } => {
+                let (set, mut position, len) = (*set, *position, *len);
+                let Object::Set(s) = ctx.vm.heap.get(set) else {
+                    return Ok(None);
+                };
+                if s.len() != len {
+                    exhaust(ctx, it);
+                    return Err(ctx.runtime_error("Set changed size during iteration"));
+                }
+                let mut found = None;
+                while position < s.positions() {
+                    let item = s.at(position);
+                    position += 1;
+                    if item.is_some() {
+                        found = item;
+                        break;
+                    }
+                }
+                if let Some(IterObj::Set { position: p, .. }) = state(ctx, it) {
+                    *p = position;
+                }
+                if found.is_none() {
+                    exhaust(ctx, it);
+                }
+                return Ok(found);
+            }
+            IterObj::Exhausted => return Ok(None),
+            IterObj::GetItem { obj, index } => Step::GetItem(*obj, *index),
+            IterObj::Enumerate { iter, count } => Step::Enumerate(*iter, *count),
+            IterObj::Zip { iters } => Step::Zip(iters.clone()),
+            IterObj::Map { func, iters } => Step::Map(*func, iters.clone()),
+            IterObj::Filter { func, iter } => Step::Filter(*func, *iter),
+            IterObj::Reversed { seq, remaining } => Step::Reversed(*seq, *remaining),
+            IterObj::Callable { func, sentinel } => Step::Callable(*func, *sentinel),
+        },
+        _ => return Ok(None),
+    };
+    step.run(ctx, it)
+}
+
+/// The iterators whose step runs Python code or other iterators, copied out
+/// of the heap before running.
+enum Step {
+    GetItem(Value, i64),
+    Enumerate(Value, i64),
+    Zip(Vec<Value>),
+    Map(Value, Vec<Value>),
+    Filter(Value, Value),
+    Reversed(Value, usize),
+    Callable(Value, Value),
+}
+
+impl Step {
+    fn run(self, ctx: &mut Ctx<'_>, it: ObjRef) -> PyResult<Option<Value>> {
+        match self {
+            Step::GetItem(obj, index) => {
+                match crate::interp::ops::subscr(ctx, obj, Value::Int(index)) {
+                    Ok(v) => {
+                        if let Some(IterObj::GetItem { index, .. }) = state(ctx, it) {
+                            *index += 1;
+                        }
+                        Ok(Some(v))
+                    }
+                    Err(crate::Flow::Raise(e))
+                        if ctx.is_instance(e, ctx.vm.types.index_error)
+                            || ctx.is_instance(e, ctx.vm.types.stop_iteration) =>
+                    {
+                        exhaust(ctx, it);
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Step::Enumerate(inner, count) => match ctx.next(inner)? {
+                Some(v) => {
+                    if let Some(IterObj::Enumerate { count, .. }) = state(ctx, it) {
+                        *count += 1;
+                    }
+                    Ok(Some(ctx.new_tuple(alloc::vec![Value::Int(count), v])?))
+                }
+                None => Ok(None),
+            },
+            Step::Zip(iters) => {
+                if iters.is_empty() {
+                    return Ok(None);
+                }
+                let mut items = Vec::with_capacity(iters.len());
+                for i in iters {
+                    match ctx.next(i)? {
+                        Some(v) => items.push(v),
+                        None => {
+                            exhaust(ctx, it);
+                            return Ok(None);
+                        }
+                    }
+                }
+                Ok(Some(ctx.new_tuple(items)?))
+            }
+            Step::Map(func, iters) => {
+                let mut args = Vec::with_capacity(iters.len());
+                for i in iters {
+                    match ctx.next(i)? {
+                        Some(v) => args.push(v),
+                        None => {
+                            exhaust(ctx, it);
+                            return Ok(None);
+                        }
+                    }
+                }
+                Ok(Some(ctx.call(func, &args)?))
+            }
+            Step::Filter(func, inner) => loop {
+                let Some(v) = ctx.next(inner)? else {
+                    return Ok(None);
+                };
+                let keep = if func.is_none() {
+                    v
+                } else {
+                    ctx.call(func, &[v])?
+                };
+                if ctx.truthy(keep)? {
+                    return Ok(Some(v));
+                }
+            },
+            Step::Reversed(seq, remaining) => {
+                if remaining == 0 {
+                    return Ok(None);
+                }
+                if let Some(IterObj::Reversed { remaining, .. }) = state(ctx, it) {
+                    *remaining -= 1;
+                }
+                let index = Value::Int(remaining as i64 - 1);
+                match crate::interp::ops::subscr(ctx, seq, index) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(crate::Flow::Raise(e)) if ctx.is_instance(e, ctx.vm.types.index_error) => {
+                        exhaust(ctx, it);
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Step::Callable(func, sentinel) => {
+                let v = ctx.call(func, &[])?;
+                if ctx.eq(v, sentinel)? {
+                    exhaust(ctx, it);
+                    return Ok(None);
+                }
+                Ok(Some(v))
+            }
+        }
+    }
+}
+
+fn new_iter(ctx: &mut Ctx<'_>, state: IterObj) -> PyResult<Value> {
+    Ok(Value::Obj(ctx.alloc(Object::Iter(Box::new(state)))?))
+}
+
+fn iter_next(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let this = ctx.arg(args, 0);
+    match ctx.next(this)? {
+        Some(v) => Ok(v),
+        None => {
+            let t = ctx.vm.types.stop_iteration;
+            Err(ctx.error(t, ""))
+        }
+    }
+}
+
+fn iter_self(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    Ok(ctx.arg(args, 0))
+}
+
+/// Methods of every built-in iterator.
+pub static ITERATOR_METHODS: &[Native] = &[
+    Native::method("__next__", iter_next),
+    Native::method("__iter__", iter_self),
+];
+
+fn enumerate_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    ctx.check_args(args, "enumerate", 2, 3, &["start"])?;
+    let iterable = ctx.arg(args, 1);
+    let start = match ctx.kwarg(args, "start") {
+        Some(v) => v,
+        None if args.positional() == 3 => ctx.arg(args, 2),
+        None => Value::Int(0),
+    };
+    let count = ctx.index_value(start)?;
+    let iter = crate::interp::iter::get_iter(ctx, iterable)?;
+    new_iter(ctx, IterObj::Enumerate { iter, count })
+}
+
+/// Methods of `enumerate`.
+pub static ENUMERATE_METHODS: &[Native] = &[
+    Native::static_method("__new__", enumerate_new),
+    Native::method("__next__", iter_next),
+    Native::method("__iter__", iter_self),
+];
+
+fn zip_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    ctx.check_args(args, "zip", 1, usize::MAX, &["strict"])?;
+    let mut iters = Vec::new();
+    for i in 1..args.positional() {
+        let v = ctx.arg(args, i);
+        iters.push(crate::interp::iter::get_iter(ctx, v)?);
+    }
+    new_iter(ctx, IterObj::Zip { iters })
+}
+
+/// Methods of `zip`.
+pub static ZIP_METHODS: &[Native] = &[
+    Native::static_method("__new__", zip_new),
+    Native::method("__next__", iter_next),
+    Native::method("__iter__", iter_self),
+];
+
+fn map_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    if args.positional() < 3 {
+        return Err(ctx.type_error("map() must have at least two arguments."));
+    }
+    ctx.check_args(args, "map", 3, usize::MAX, &[])?;
+    let func = ctx.arg(args, 1);
+    let mut iters = Vec::new();
+    for i in 2..args.positional() {
+        let v = ctx.arg(args, i);
+        iters.push(crate::interp::iter::get_iter(ctx, v)?);
+    }
+    new_iter(ctx, IterObj::Map { func, iters })
+}
+
+/// Methods of `map`.
+pub static MAP_METHODS: &[Native] = &[
+    Native::static_method("__new__", map_new),
+    Native::method("__next__", iter_next),
+    Native::method("__iter__", iter_self),
+];
+
+fn filter_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    ctx.check_args(args, "filter", 3, 3, &[])?;
+    let func = ctx.arg(args, 1);
+    let iterable = ctx.arg(args, 2);
+    let iter = crate::interp::iter::get_iter(ctx, iterable)?;
+    new_iter(ctx, IterObj::Filter { func, iter })
+}
+
+/// Methods of `filter`.
+pub static FILTER_METHODS: &[Native] = &[
+    Native::static_method("__new__", filter_new),
+    Native::method("__next__", iter_next),
+    Native::method("__iter__", iter_self),
+];
+
+fn reversed_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    ctx.check_args(args, "reversed", 2, 2, &[])?;
+    let seq = ctx.arg(args, 1);
+    if let Some(r) = seq.as_obj() {
+        if matches!(ctx.vm.heap.get(r), Object::Instance(_)) {
+            let ty = ctx.type_of(seq);
+            if let Some(f @ Value::Obj(_)) = ctx.type_lookup_str(ty, "__reversed__") {
+                return ctx.call(f, &[seq]);
+            }
+        }
+        if let Object::Dict(_) = ctx.vm.heap.get(r) {
+            let keys = ctx.collect(seq)?;
+            let list = ctx.new_list(keys)?;
+            let remaining = ctx.len(list)?;
+            return new_iter(ctx, IterObj::Reversed { seq: list, remaining });
+        }
+    }
+    let remaining = match ctx.len(seq) {
+        Ok(n) => n,
+        Err(_) => {
+            let t = ctx.type_name(seq);
+            return Err(ctx.type_error(alloc::format!("'{t}' object is not reversible")));
+        }
+    };
+    new_iter(ctx, IterObj::Reversed { seq, remaining })
+}
+
+/// Methods of `reversed`.
+pub static REVERSED_METHODS: &[Native] = &[
+    Native::static_method("__new__", reversed_new),
+    Native::method("__next__", iter_next),
+    Native::method("__iter__", iter_self),
+];
+
+/// `iter(callable, sentinel)`.
+pub fn callable_iter(ctx: &mut Ctx<'_>, func: Value, sentinel: Value) -> PyResult<Value> {
+    new_iter(ctx, IterObj::Callable { func, sentinel })
+}
+
+fn slice_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    ctx.check_args(args, "slice", 2, 4, &[])?;
+    let a = |i: usize| if i < args.positional() { ctx.arg(args, i) } else { Value::None };
+    let parts = match args.positional() {
+        2 => [Value::None, a(1), Value::None],
+        _ => [a(1), a(2), a(3)],
+    };
+    Ok(Value::Obj(ctx.alloc(Object::Slice(Box::new(parts)))?))
+}
+
+fn slice_indices(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    ctx.check_args(args, "indices", 2, 2, &[])?;
+    let this = ctx.arg(args, 0);
+    let len = ctx.arg(args, 1);
+    let len = ctx.index_value(len)?;
+    let (start, stop, step) = ctx.slice_indices(this, len)?;
+    ctx.new_tuple(alloc::vec![Value::Int(start), Value::Int(stop), Value::Int(step)])
+}
+
+/// Methods of `slice`.
+pub static SLICE_METHODS: &[Native] = &[
+    Native::static_method("__new__", slice_new),
+    Native::method("indices", slice_indices),
+];

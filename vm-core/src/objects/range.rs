@@ -1,0 +1,199 @@
+//! `range` objects.
+
+use crate::interp::Ctx;
+use crate::native::{Args, Native};
+use crate::objects::{list, Object};
+use crate::value::Value;
+use crate::PyResult;
+
+/// `range(start, stop, step)` with `i64` bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    /// First value.
+    pub start: i64,
+    /// Bound (exclusive).
+    pub stop: i64,
+    /// Non-zero step.
+    pub step: i64,
+}
+
+impl Range {
+    /// Number of values.
+    pub fn len(&self) -> i64 {
+        let (lo, hi, step) = if self.step > 0 {
+            (self.start as i128, self.stop as i128, self.step as i128)
+        } else {
+            (self.stop as i128, self.start as i128, -(self.step as i128))
+        };
+        if lo >= hi {
+            0
+        } else {
+            ((hi - lo - 1) / step + 1).min(i64::MAX as i128) as i64
+        }
+    }
+
+    /// Whether the range is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `index`-th value (0-based, unchecked against the length).
+    pub fn at(&self, index: i64) -> i64 {
+        self.start.wrapping_add(index.wrapping_mul(self.step))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_match_python() {
+        let r = |start, stop, step| Range { start, stop, step }.len();
+        assert_eq!(r(0, 10, 1), 10);
+        assert_eq!(r(0, 10, 3), 4);
+        assert_eq!(r(10, 0, -3), 4);
+        assert_eq!(r(5, 5, 1), 0);
+        assert_eq!(r(5, 0, 1), 0);
+        assert_eq!(r(i64::MIN, i64::MAX, i64::MAX), 3);
+    }
+}
+
+
+/// `x in range`.
+pub fn contains(ctx: &Ctx<'_>, r: &Range, item: Value) -> bool {
+    let Some(i) = crate::objects::int::small_int(ctx, item) else {
+        return match item {
+            Value::Float(f) if libm::trunc(f) == f && f.abs() < 9e18 => contains(ctx, r, Value::Int(f as i64)),
+            _ => false,
+        };
+    };
+    let in_bounds = if r.step > 0 {
+        i >= r.start && i < r.stop
+    } else {
+        i <= r.start && i > r.stop
+    };
+    in_bounds && (i as i128 - r.start as i128) % r.step as i128 == 0
+}
+
+fn range_of(ctx: &Ctx<'_>, v: Value) -> Option<Range> {
+    match v.as_obj().map(|o| ctx.vm.heap.get(o)) {
+        Some(Object::Range(r)) => Some(*r),
+        _ => None,
+    }
+}
+
+/// `range[i]` and `range[slice]`.
+pub fn subscr(ctx: &mut Ctx<'_>, obj: Value, index: Value) -> PyResult<Value> {
+    let Some(r) = range_of(ctx, obj) else {
+        return Err(ctx.type_error("expected a range"));
+    };
+    let len = r.len();
+    if list::is_slice(ctx, index) {
+        let (start, stop, step) = ctx.slice_indices(index, len)?;
+        let sub = Range {
+            start: r.at(start),
+            stop: r.at(stop),
+            step: r.step * step,
+        };
+        return Ok(Value::Obj(ctx.alloc(Object::Range(sub))?));
+    }
+    let i = match ctx.index_value(index) {
+        Ok(i) => i,
+        Err(_) => {
+            let t = ctx.type_name(index);
+            return Err(ctx.type_error(alloc::format!(
+                "range indices must be integers or slices, not {t}"
+            )));
+        }
+    };
+    let j = if i < 0 { i + len } else { i };
+    if !(0..len).contains(&j) {
+        return Err(ctx.index_error("range object index out of range"));
+    }
+    Ok(Value::Int(r.at(j)))
+}
+
+/// Whether two ranges hold the same values.
+pub fn ranges_equal(ctx: &Ctx<'_>, a: Value, b: Value) -> bool {
+    match (range_of(ctx, a), range_of(ctx, b)) {
+        (Some(x), Some(y)) => {
+            let (lx, ly) = (x.len(), y.len());
+            lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
+        }
+        _ => false,
+    }
+}
+
+fn range_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    ctx.check_args(args, "range", 2, 4, &[])?;
+    if args.positional() == 1 {
+        return Err(ctx.type_error("range expected at least 1 argument, got 0"));
+    }
+    let mut nums = [0i64; 3];
+    for i in 1..args.positional() {
+        let v = ctx.arg(args, i);
+        nums[i - 1] = ctx.index_value(v)?;
+    }
+    let r = match args.positional() {
+        2 => Range {
+            start: 0,
+            stop: nums[0],
+            step: 1,
+        },
+        3 => Range {
+            start: nums[0],
+            stop: nums[1],
+            step: 1,
+        },
+        _ => Range {
+            start: nums[0],
+            stop: nums[1],
+            step: nums[2],
+        },
+    };
+    if r.step == 0 {
+        return Err(ctx.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::Obj(ctx.alloc(Object::Range(r))?))
+}
+
+fn this(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Range> {
+    let v = ctx.arg(args, 0);
+    match range_of(ctx, v) {
+        Some(r) => Ok(r),
+        None => Err(ctx.type_error("descriptor requires a 'range' object")),
+    }
+}
+
+fn index(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    ctx.check_args(args, "index", 2, 2, &[])?;
+    let r = this(ctx, args)?;
+    let v = ctx.arg(args, 1);
+    if contains(ctx, &r, v) {
+        if let Some(i) = crate::objects::int::small_int(ctx, v) {
+            return Ok(Value::Int((i - r.start) / r.step));
+        }
+    }
+    let shown = crate::interp::format::repr(ctx, v)?;
+    Err(ctx.value_error(alloc::format!("{shown} is not in range")))
+}
+
+fn count(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    ctx.check_args(args, "count", 2, 2, &[])?;
+    let r = this(ctx, args)?;
+    let v = ctx.arg(args, 1);
+    Ok(Value::Int(contains(ctx, &r, v) as i64))
+}
+
+fn range_len(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(this(ctx, args)?.len()))
+}
+
+/// Methods of `range`.
+pub static RANGE_METHODS: &[Native] = &[
+    Native::static_method("__new__", range_new),
+    Native::method("__len__", range_len),
+    Native::method("index", index),
+    Native::method("count", count),
+];

@@ -1,0 +1,411 @@
+//! The VM: heap, built-in types, threads and the state of the current run,
+//! and the [`Interpreter`] implementation backends drive.
+
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use sched_api::{Instant, Interpreter, Scheduler, Step, ThreadId};
+
+use crate::heap::{Heap, HeapStats};
+use crate::interp::{self, Ctx, Exit};
+use crate::intern::Interner;
+use crate::thread::{Cancel, ThreadState, Wait};
+use crate::types::BuiltinTypes;
+use crate::value::{ObjRef, Value};
+use crate::{Flow, Host};
+
+/// Limits and tunables of a VM.
+#[derive(Clone, Copy, Debug)]
+pub struct Config {
+    /// Bytes the heap may hold; past it allocation raises `MemoryError`.
+    pub heap_limit: usize,
+    /// Python threads that may exist at once, the main thread included.
+    pub max_threads: usize,
+    /// Deepest Python call stack before `RecursionError`.
+    pub recursion_limit: u32,
+    /// Deepest nesting of Python calls made from Rust code (a `key=`
+    /// function inside `sorted` inside another…), each of which uses native
+    /// stack, before `RecursionError`.
+    pub native_recursion_limit: u32,
+    /// Instructions a cancelled thread may run while unwinding before it is
+    /// dropped anyway (THREADS.md rule 5).
+    pub unwind_budget: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            heap_limit: 64 * 1024 * 1024,
+            max_threads: 256,
+            recursion_limit: 1000,
+            native_recursion_limit: 32,
+            unwind_budget: 100_000,
+        }
+    }
+}
+
+/// How a run ended.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct RunOutcome {
+    /// The process exit status CPython would give: 0, 1 after an uncaught
+    /// exception, the `sys.exit` code, 130 after `KeyboardInterrupt`.
+    pub exit_status: i32,
+    /// When the main thread finished its last statement (on the
+    /// scheduler's clock), if it started.
+    pub main_finished_at: Option<Instant>,
+    /// Most Python threads alive at once during the run.
+    pub peak_threads: usize,
+}
+
+/// VM-side figures (THREADS.md "Accounting the checks read").
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct VmStats {
+    /// Python threads alive now.
+    pub threads_live: usize,
+    /// The heap.
+    pub heap: HeapStats,
+    /// Heap bytes before the current or last run's script was loaded.
+    pub heap_baseline: usize,
+}
+
+/// State that exists for one run of a script and is dropped after it.
+pub(crate) struct RunState {
+    /// `sys.modules`: a dict of module name to module.
+    pub modules: Value,
+    /// The main thread's id.
+    pub main: Option<ThreadId>,
+    /// The run is ending: no new threads, every thread cancelled.
+    pub shutting_down: bool,
+    /// When the main thread finished.
+    pub main_finished_at: Option<Instant>,
+    /// The exit status, once known.
+    pub exit_status: Option<i32>,
+    /// Peak live threads.
+    pub peak_threads: usize,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+    /// Source texts by file name, for traceback lines.
+    pub sources: Vec<(String, String)>,
+    /// The stack size for new threads set by `_thread.stack_size()`.
+    pub stack_size: Option<usize>,
+}
+
+impl RunState {
+    fn new() -> Self {
+        RunState {
+            modules: Value::None,
+            main: None,
+            shutting_down: false,
+            main_finished_at: None,
+            exit_status: None,
+            peak_threads: 0,
+            argv: Vec::new(),
+            sources: Vec::new(),
+            stack_size: None,
+        }
+    }
+}
+
+/// The virtual machine.
+pub struct Vm {
+    pub(crate) heap: Heap,
+    pub(crate) types: BuiltinTypes,
+    pub(crate) interner: Interner,
+    pub(crate) threads: Vec<ThreadState>,
+    pub(crate) run: RunState,
+    pub(crate) config: Config,
+    pub(crate) host: Box<dyn Host + Send>,
+    /// The `builtins` module's dict.
+    pub(crate) builtins: ObjRef,
+    /// A `MemoryError` made in advance, raised when nothing else fits.
+    pub(crate) memory_error: Value,
+    next_thread: u32,
+    baseline: usize,
+}
+
+/// Why a VM could not be built.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, thiserror::Error)]
+pub enum VmError {
+    /// The heap limit is too small for the built-in types and modules.
+    #[error("the heap limit of {0} bytes cannot hold the built-in types")]
+    HeapTooSmall(usize),
+}
+
+impl Vm {
+    /// A VM with the built-in types and the `builtins` module in place,
+    /// writing output through `host`.
+    pub fn new(config: Config, host: Box<dyn Host + Send>) -> Result<Vm, VmError> {
+        let mut heap = Heap::new(config.heap_limit);
+        let mut interner = Interner::new();
+        let too_small = |_| VmError::HeapTooSmall(config.heap_limit);
+        let types = BuiltinTypes::create(&mut heap, &mut interner).map_err(too_small)?;
+        let mut vm = Vm {
+            heap,
+            types,
+            interner,
+            threads: Vec::new(),
+            run: RunState::new(),
+            config,
+            host,
+            builtins: ObjRef(0),
+            memory_error: Value::None,
+            next_thread: 1,
+            baseline: 0,
+        };
+        vm.builtins = crate::modules::builtins::create(&mut vm).map_err(too_small)?;
+        vm.memory_error = crate::objects::exception::preallocate_memory_error(&mut vm)
+            .map_err(too_small)?;
+        vm.collect_garbage(None);
+        vm.baseline = vm.heap.stats().bytes;
+        Ok(vm)
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Current figures.
+    pub fn stats(&self) -> VmStats {
+        VmStats {
+            threads_live: self.threads.len(),
+            heap: self.heap.stats(),
+            heap_baseline: self.baseline,
+        }
+    }
+
+    /// Compile `source` and prepare its main thread, ready for a backend to
+    /// spawn. On a syntax error the error is printed as CPython prints it
+    /// and `Err(exit status)` is returned; nothing stays allocated.
+    #[cfg(feature = "compiler")]
+    pub fn load_main(
+        &mut self,
+        source: &str,
+        filename: &str,
+        argv: Vec<String>,
+    ) -> Result<ThreadId, i32> {
+        self.begin_run(argv);
+        self.run
+            .sources
+            .push((String::from(filename), String::from(source)));
+        let proto = match crate::compiler::compile_module(source, filename) {
+            Ok(p) => p,
+            Err(e) => {
+                let text = crate::interp::unwind::format_syntax_error(&e, filename, source);
+                self.host.write_stderr(&text);
+                self.end_run();
+                self.run.exit_status = Some(1);
+                return Err(1);
+            }
+        };
+        match crate::modules::start_main_thread(self, &proto) {
+            Ok(id) => Ok(id),
+            Err(_) => {
+                self.host.write_stderr("MemoryError: no memory to start the script\n");
+                self.end_run();
+                self.run.exit_status = Some(1);
+                Err(1)
+            }
+        }
+    }
+
+    fn begin_run(&mut self, argv: Vec<String>) {
+        self.collect_garbage(None);
+        self.heap.shrink();
+        self.baseline = self.heap.stats().bytes;
+        self.run = RunState::new();
+        self.run.argv = argv;
+    }
+
+    /// After a backend's run returned: drop the run's state, collect, and
+    /// report how it ended.
+    pub fn finish_run(&mut self) -> RunOutcome {
+        let outcome = RunOutcome {
+            exit_status: self.run.exit_status.unwrap_or(0),
+            main_finished_at: self.run.main_finished_at,
+            peak_threads: self.run.peak_threads,
+        };
+        self.end_run();
+        outcome
+    }
+
+    fn end_run(&mut self) {
+        for th in core::mem::take(&mut self.threads) {
+            self.heap.release_external(th.accounted);
+        }
+        let exit_status = self.run.exit_status;
+        self.run = RunState::new();
+        self.run.exit_status = exit_status;
+        self.collect_garbage(None);
+        self.interner.shrink(&self.heap);
+        self.heap.shrink();
+    }
+
+    /// Allocate a thread id and its state (without spawning its task).
+    pub(crate) fn new_thread(&mut self, is_main: bool) -> Result<ThreadId, Flow> {
+        let id = ThreadId(self.next_thread);
+        self.next_thread = self.next_thread.wrapping_add(1).max(1);
+        let th = ThreadState::new(id, is_main);
+        let size = th.footprint();
+        if self.heap.reserve_external(size).is_err() {
+            return Err(Flow::Raise(self.memory_error));
+        }
+        let mut th = th;
+        th.accounted = size;
+        let at = self.threads.partition_point(|t| t.id < id);
+        self.threads.insert(at, th);
+        self.run.peak_threads = self.run.peak_threads.max(self.threads.len());
+        Ok(id)
+    }
+
+    /// Forget a thread that never ran (its task could not be spawned).
+    pub(crate) fn discard_thread(&mut self, id: ThreadId) {
+        if let Ok(at) = self.threads.binary_search_by_key(&id, |t| t.id) {
+            let th = self.threads.remove(at);
+            self.heap.release_external(th.accounted);
+        }
+    }
+
+    /// Mark the end of the main thread and cancel every other thread
+    /// (THREADS.md rule 5).
+    pub(crate) fn shut_down(&mut self, sched: &dyn Scheduler) {
+        if self.run.main_finished_at.is_none() {
+            self.run.main_finished_at = Some(sched.now());
+        }
+        self.run.shutting_down = true;
+        for th in &mut self.threads {
+            if th.cancel == Cancel::None {
+                th.cancel = Cancel::Requested;
+                sched.wake(th.id);
+            }
+        }
+    }
+
+    /// Collect garbage. `running` is the thread currently taken out of the
+    /// thread table, whose values are roots too.
+    pub(crate) fn collect_garbage(&mut self, running: Option<&ThreadState>) {
+        let mut roots: Vec<Value> = Vec::new();
+        let mut push = |v: &Value| {
+            if let Value::Obj(_) = v {
+                roots.push(*v)
+            }
+        };
+        for th in self.threads.iter().chain(running) {
+            th.trace(&mut push);
+        }
+        push(&self.run.modules);
+        push(&self.memory_error);
+        push(&Value::Obj(self.builtins));
+        let mut extra: Vec<ObjRef> = self.types.all().collect();
+        extra.push(self.builtins);
+        let interner = &mut self.interner;
+        self.heap
+            .collect(&roots, &extra, |is_live| interner.prune(is_live));
+    }
+}
+
+impl Interpreter for Vm {
+    fn run_slice(&mut self, sched: &dyn Scheduler, thread: ThreadId, budget: u32) -> Step {
+        let Ok(at) = self.threads.binary_search_by_key(&thread, |t| t.id) else {
+            return Step::Exit;
+        };
+        let placeholder = ThreadState::new(thread, false);
+        let mut th = core::mem::replace(&mut self.threads[at], placeholder);
+        let step = {
+            let mut ctx = Ctx::new(self, &mut th, sched);
+            slice(&mut ctx, budget)
+        };
+        // The slice may have added or removed other threads: find ours again.
+        let at = self
+            .threads
+            .binary_search_by_key(&thread, |t| t.id)
+            .unwrap_or(at);
+        match step {
+            Step::Exit => {
+                self.threads.remove(at);
+                self.heap.release_external(th.accounted);
+                sched.reap(thread);
+                if th.is_main {
+                    self.shut_down(sched);
+                }
+            }
+            _ => {
+                let size = th.footprint();
+                if size > th.accounted {
+                    // Growth was checked against the limit when frames were
+                    // pushed; record what the buffers hold now.
+                    let grow = size - th.accounted;
+                    let _ = self.heap.reserve_external(grow);
+                    th.accounted = size;
+                }
+                self.threads[at] = th;
+            }
+        }
+        step
+    }
+}
+
+/// Run one slice of the thread in `ctx`.
+fn slice(ctx: &mut Ctx<'_>, budget: u32) -> Step {
+    let mut budget = budget.max(1);
+    let mut pending = None;
+    if ctx.th.is_main && ctx.sched.take_stop_request() {
+        pending = Some(ctx.keyboard_interrupt());
+    }
+    match ctx.th.cancel {
+        Cancel::Requested => {
+            ctx.th.cancel = Cancel::Unwinding(ctx.vm.config.unwind_budget);
+            pending = Some(ctx.system_exit_for_cancel());
+        }
+        Cancel::Unwinding(left) => {
+            if left == 0 {
+                return ctx.drop_thread();
+            }
+            budget = budget.min(left);
+        }
+        Cancel::None => {}
+    }
+    if let Some(exc) = pending {
+        if let Some(Wait::Lock { lock, .. }) = ctx.th.wait.take() {
+            crate::objects::lock::leave_queue(ctx, lock);
+        }
+        ctx.th.wait = None;
+        if ctx.th.start.is_some() {
+            // Cancelled before its first instruction: nothing to unwind.
+            return ctx.drop_thread();
+        }
+        if let Err(Flow::Raise(exc)) = interp::unwind::handle(ctx, exc, 0) {
+            return ctx.thread_died(exc);
+        }
+    } else if let Some(start) = ctx.th.start.take() {
+        match crate::modules::thread::begin(ctx, start) {
+            Ok(true) => {}
+            Ok(false) => return ctx.thread_finished(),
+            Err(Flow::Raise(exc)) => return ctx.thread_died(exc),
+            Err(Flow::Wait) => return ctx.wait_step(),
+        }
+    }
+    match interp::resume_wait(ctx) {
+        Ok(true) => {}
+        Ok(false) => return ctx.wait_step(),
+        Err(Flow::Raise(exc)) => {
+            if let Err(Flow::Raise(exc)) = interp::unwind::handle(ctx, exc, 0) {
+                return ctx.thread_died(exc);
+            }
+        }
+        Err(Flow::Wait) => return ctx.wait_step(),
+    }
+    let before = budget;
+    let result = interp::run(ctx, 0, &mut budget);
+    if let Cancel::Unwinding(left) = ctx.th.cancel {
+        ctx.th.cancel = Cancel::Unwinding(left.saturating_sub(before - budget));
+    }
+    match result {
+        Ok(Exit::Returned(_)) => ctx.thread_finished(),
+        Ok(Exit::Budget) => Step::Yield,
+        Ok(Exit::Wait) => ctx.wait_step(),
+        Err(Flow::Raise(exc)) => ctx.thread_died(exc),
+        Err(Flow::Wait) => ctx.wait_step(),
+    }
+}
