@@ -1,14 +1,8 @@
 //! The scheduler backend this binary was built with, chosen by cargo
-//! feature: `std` (the default), `embassy` or `freertos`.
+//! feature (`std` by default).
 
 cfg_if::cfg_if! {
-    if #[cfg(any(
-        all(feature = "std", feature = "embassy"),
-        all(feature = "std", feature = "freertos"),
-        all(feature = "embassy", feature = "freertos"),
-    ))] {
-        compile_error!("choose exactly one backend feature: std, embassy or freertos");
-    } else if #[cfg(feature = "std")] {
+    if #[cfg(feature = "std")] {
         /// The backend's name, as a literal.
         macro_rules! backend_name {
             () => {
@@ -16,13 +10,13 @@ cfg_if::cfg_if! {
             };
         }
 
-        pub use sched_std::{StdRuntime as Runtime, StdConfig as Config, StopHandle};
+        pub use sched_std::{StdConfig as Config, StdRuntime as Runtime};
 
         /// A runtime with this backend's default tunables.
         pub fn runtime() -> Runtime {
             Runtime::new(Config::default())
         }
     } else {
-        compile_error!("choose a backend feature: std, embassy or freertos");
+        compile_error!("choose a backend feature: std");
     }
 }

@@ -1,9 +1,13 @@
 //! `emberpy`: run a Python script (or `-c` code) on the emberpy VM with the
 //! scheduler backend chosen at build time.
 
+mod alloc_count;
 #[macro_use]
 mod backend;
 mod host;
+
+#[global_allocator]
+static ALLOCATOR: alloc_count::Counting = alloc_count::Counting;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,6 +40,10 @@ struct Cli {
     /// Most Python threads alive at once.
     #[arg(long, value_name = "N")]
     max_threads: Option<usize>,
+    /// Run the script this many times in one process (a soak test: with
+    /// --stats, one stats line per run).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    repeat: u32,
     /// The script, then its arguments.
     #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "SCRIPT [ARGS]")]
     args: Vec<String>,
@@ -68,35 +76,40 @@ fn main() -> ExitCode {
     let runtime = backend::runtime();
     let stop = runtime.stop_handle();
     let _ = ctrlc::set_handler(move || stop.stop());
-    let main = match vm.load_main(&source, &filename, argv) {
-        Ok(main) => main,
-        Err(status) => return exit_code(status),
-    };
-    let vm = runtime.run(vm, main);
-    let returned_at = runtime.now();
-    let mut vm = vm;
-    let outcome = vm.finish_run();
-    if cli.stats {
-        let stats = vm.stats();
-        let counters = runtime.counters();
-        let latency = outcome
-            .main_finished_at
-            .map(|t| returned_at.saturating_duration_since(t).as_micros())
-            .unwrap_or(0);
-        eprintln!(
-            "emberpy-stats: backend={} threads_live={} tasks_spawned={} tasks_reaped={} tasks_live={} heap_baseline={} heap_after={} exit_latency_us={}",
-            runtime.name(),
-            stats.threads_live,
-            counters.spawned,
-            counters.reaped,
-            counters.live(),
-            stats.heap_baseline,
-            stats.heap.bytes,
-            latency
-        );
+    let mut status = 0;
+    for _ in 0..cli.repeat.max(1) {
+        let main = match vm.load_main(&source, &filename, argv.clone()) {
+            Ok(main) => main,
+            Err(s) => return exit_code(s),
+        };
+        vm = runtime.run(vm, main);
+        let returned_at = runtime.now();
+        let outcome = vm.finish_run();
+        status = outcome.exit_status;
+        if cli.stats {
+            let stats = vm.stats();
+            let counters = runtime.counters();
+            let latency = outcome
+                .main_finished_at
+                .map(|t| returned_at.saturating_duration_since(t).as_micros())
+                .unwrap_or(0);
+            eprintln!(
+                "emberpy-stats: backend={} threads_live={} tasks_spawned={} tasks_reaped={} tasks_live={} heap_baseline={} heap_after={} exit_latency_us={} peak_threads={} alloc_bytes={}",
+                runtime.name(),
+                stats.threads_live,
+                counters.spawned,
+                counters.reaped,
+                counters.live(),
+                stats.heap_baseline,
+                stats.heap.bytes,
+                latency,
+                outcome.peak_threads,
+                alloc_count::live_bytes()
+            );
+        }
     }
     drop(vm);
-    exit_code(outcome.exit_status)
+    exit_code(status)
 }
 
 /// The source, its file name, `sys.argv` and the directory user modules are

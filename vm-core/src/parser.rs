@@ -65,13 +65,15 @@ pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
 type PResult<T> = Result<T, Box<SyntaxError>>;
 
 /// How deeply expressions and blocks may nest, in units of
-/// [`Parser::enter`]. Each unit costs at most a few hundred bytes of native
-/// stack, so the whole parse fits in 64 KiB.
+/// [`Parser::enter`]. It bounds both the native recursion of the parser
+/// (and of code walking the tree it builds) and the depth of that tree.
+/// Each construct that recurses is charged at least one unit per level,
+/// more where it takes more stack, so that a unit stays under about 220
+/// bytes of stack on a 64-bit target: a whole parse fits well in 64 KiB.
 const MAX_DEPTH: u32 = 200;
 
-/// Depth units one indented block costs (its frames are larger than an
-/// expression's).
-const BLOCK_DEPTH: u32 = 2;
+/// Depth units one indented block costs.
+const BLOCK_DEPTH: u32 = 3;
 
 struct Parser<'a> {
     lexer: Lexer<'a>,
@@ -89,6 +91,9 @@ struct Parser<'a> {
     in_fstring: bool,
     /// The tokenizer reported the error being returned.
     lexer_failed: bool,
+    /// The error being returned comes from an f-string replacement field
+    /// (and so already has its "f-string: " prefix if it needs one).
+    field_failed: bool,
 }
 
 /// A checkpoint to backtrack to.
@@ -114,6 +119,7 @@ impl<'a> Parser<'a> {
             depth,
             in_fstring: false,
             lexer_failed: false,
+            field_failed: false,
         })
     }
 
@@ -183,18 +189,20 @@ impl<'a> Parser<'a> {
         Ok(self.peeked.as_ref().map_or(&Tok::EndMarker, |t| &t.tok))
     }
 
-    fn checkpoint(&self) -> Checkpoint<'a> {
-        Checkpoint {
+    #[inline(never)]
+    fn checkpoint(&self) -> Box<Checkpoint<'a>> {
+        Box::new(Checkpoint {
             lexer: self.lexer.clone(),
             tok: self.tok.clone(),
             peeked: self.peeked.clone(),
             prev_end: self.prev_end,
             prev_depth: self.prev_depth,
             depth: self.depth,
-        }
+        })
     }
 
-    fn restore(&mut self, cp: Checkpoint<'a>) {
+    #[inline(never)]
+    fn restore(&mut self, cp: Box<Checkpoint<'a>>) {
         self.lexer = cp.lexer;
         self.tok = cp.tok;
         self.peeked = cp.peeked;
@@ -257,22 +265,37 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Enters one more level of nesting, failing when too deep.
+    /// Enters a nested expression costing `units` of depth, failing when
+    /// too deep.
     fn enter(&mut self, units: u32) -> PResult<()> {
         self.depth += units;
         if self.depth > MAX_DEPTH {
-            let msg = if units == BLOCK_DEPTH {
-                "too many nested blocks"
-            } else {
-                "expression too deeply nested"
-            };
-            return Err(self.error_at_token(SyntaxErrorKind::SyntaxError, msg.into()));
+            return Err(self.too_deep());
         }
         Ok(())
     }
 
+    /// Enters a nested block, failing when too deep.
+    fn enter_block(&mut self) -> PResult<()> {
+        self.depth += BLOCK_DEPTH;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error("too many nested blocks"));
+        }
+        Ok(())
+    }
+
+    /// Leaves nesting entered with `units` of depth.
     fn leave(&mut self, units: u32) {
         self.depth -= units;
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn too_deep(&self) -> Box<SyntaxError> {
+        if matches!(self.tok.tok, Tok::Op(Op::LPar | Op::LSqb | Op::LBrace)) {
+            return self.error("too many nested parentheses");
+        }
+        self.error("expression too deeply nested")
     }
 
     /// An error spanning `start..end` (`end` exclusive).

@@ -1,1 +1,59 @@
-fn main() {}
+//! `cargo xtask`: the project's own tasks.
+//!
+//! * `test-all` — everything CI checks: formatting, clippy, unit tests,
+//!   `no_std` builds for the microcontroller targets, the Python behaviour
+//!   tests and the thread conformance scenarios.
+//! * `conformance` — the thread-exit scenarios against a backend.
+//! * `pytest` — the Python behaviour tests in `tests/py`.
+//! * `regen-py` — rewrite the expected output of `tests/py` with CPython.
+//! * `bench` — emberpy against CPython, medians and ratios.
+
+mod bench;
+mod checks;
+mod conformance;
+mod pytests;
+mod util;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "xtask")]
+struct Args {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Run every check CI runs.
+    TestAll,
+    /// Run the thread conformance scenarios.
+    Conformance(conformance::Options),
+    /// Run the Python behaviour tests.
+    Pytest(pytests::Options),
+    /// Regenerate the expected output of the Python behaviour tests with
+    /// CPython (`python3`).
+    RegenPy,
+    /// Compare emberpy's speed with CPython's.
+    Bench(bench::Options),
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let result = match args.task {
+        Task::TestAll => checks::test_all(),
+        Task::Conformance(o) => conformance::run(&o),
+        Task::Pytest(o) => pytests::run(&o),
+        Task::RegenPy => pytests::regenerate(),
+        Task::Bench(o) => bench::run(&o),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -79,6 +79,8 @@ fn step_frames(
         };
         let code = frame.code.clone();
         let base = frame.base as usize;
+        let globals = frame.globals;
+        let namespace = frame.namespace;
         let mut pc = frame.pc as usize;
 
         macro_rules! save_pc {
@@ -184,8 +186,7 @@ fn step_frames(
                 }
                 Instr::LoadClassDeref(name, slot) => {
                     let name = code.names[name as usize];
-                    let ns = ctx.th.frames[ctx.th.frames.len() - 1].namespace;
-                    let v = match ctx.dict_get_str(ns, name) {
+                    let v = match ctx.dict_get_str(namespace, name) {
                         Some(v) => v,
                         None => {
                             let cell = ctx.th.stack[base + slot as usize];
@@ -200,28 +201,23 @@ fn step_frames(
                 }
                 Instr::LoadGlobal(i) => {
                     let name = code.names[i as usize];
-                    let globals = ctx.th.frames[ctx.th.frames.len() - 1].globals;
                     let v = tri!(ctx.load_global(globals, name));
                     ctx.th.stack.push(v);
                 }
                 Instr::StoreGlobal(i) => {
                     let name = code.names[i as usize];
-                    let globals = ctx.th.frames[ctx.th.frames.len() - 1].globals;
                     let v = pop!();
-                    tri!(ctx.dict_set(Value::Obj(globals), name, v));
+                    tri!(ctx.dict_set_str(globals, name, v));
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = code.names[i as usize];
-                    let globals = ctx.th.frames[ctx.th.frames.len() - 1].globals;
                     if !tri!(ctx.dict_del(Value::Obj(globals), name)) {
                         tri!(Err(ctx.name_error(name)));
                     }
                 }
                 Instr::LoadName(i) => {
                     let name = code.names[i as usize];
-                    let frame = &ctx.th.frames[ctx.th.frames.len() - 1];
-                    let (ns, globals) = (frame.namespace, frame.globals);
-                    let v = match ctx.dict_get_str(ns, name) {
+                    let v = match ctx.dict_get_str(namespace, name) {
                         Some(v) => v,
                         None => tri!(ctx.load_global(globals, name)),
                     };
@@ -229,14 +225,12 @@ fn step_frames(
                 }
                 Instr::StoreName(i) => {
                     let name = code.names[i as usize];
-                    let ns = ctx.th.frames[ctx.th.frames.len() - 1].namespace;
                     let v = pop!();
-                    tri!(ctx.dict_set(ns, name, v));
+                    tri!(ctx.dict_set(namespace, name, v));
                 }
                 Instr::DeleteName(i) => {
                     let name = code.names[i as usize];
-                    let ns = ctx.th.frames[ctx.th.frames.len() - 1].namespace;
-                    if !tri!(ctx.dict_del(ns, name)) {
+                    if !tri!(ctx.dict_del(namespace, name)) {
                         tri!(Err(ctx.name_error(name)));
                     }
                 }

@@ -16,7 +16,7 @@ use crate::PyResult;
 /// Make the `builtins` namespace (kept for the VM's life).
 pub fn create(vm: &mut Vm) -> Result<ObjRef, HeapFull> {
     let mut dict = Dict::new();
-    let mut add = |vm: &mut Vm, dict: &mut Dict, name: &str, v: Value| -> Result<(), HeapFull> {
+    let add = |vm: &mut Vm, dict: &mut Dict, name: &str, v: Value| -> Result<(), HeapFull> {
         let key = vm.interner.intern(&mut vm.heap, name)?;
         dict.push(objects::str::hash_str(name), Value::Obj(key), v);
         Ok(())

@@ -79,7 +79,9 @@ fn start_new_thread(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     if !crate::interp::call::is_callable(ctx, func) {
         return Err(ctx.type_error("first arg must be callable"));
     }
-    let live = ctx.vm.threads.len() + 1;
+    // The thread table keeps a placeholder for the running thread, so its
+    // length counts every live thread.
+    let live = ctx.vm.threads.len();
     if ctx.vm.run.shutting_down || live >= ctx.vm.config.max_threads {
         return Err(ctx.runtime_error("can't start new thread"));
     }
@@ -139,9 +141,8 @@ fn stack_size(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn count(ctx: &mut Ctx<'_>, _args: Args) -> PyResult<Value> {
-    // Threads other than the main one: the table lacks the running thread,
-    // so (table + running - main) is the table's size.
-    Ok(Value::Int(ctx.vm.threads.len() as i64))
+    // Threads other than the main one (the table holds every live thread).
+    Ok(Value::Int(ctx.vm.threads.len() as i64 - 1))
 }
 
 static FUNCTIONS: &[Native] = &[

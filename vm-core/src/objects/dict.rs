@@ -336,6 +336,28 @@ impl Ctx<'_> {
         d.entry(p).map(|e| e.value)
     }
 
+    /// Set a `str` key of a plain dict (a module's globals) without running
+    /// Python code.
+    #[inline]
+    pub fn dict_set_str(&mut self, dict: ObjRef, name: Value, value: Value) -> PyResult<()> {
+        let hash = self.str_hash(name);
+        let found = match self.vm.heap.get(dict) {
+            Object::Dict(d) => d.find(hash, |k| self.same_str(k, name)),
+            _ => return self.dict_set(Value::Obj(dict), name, value),
+        };
+        let grown = match self.vm.heap.get_mut(dict) {
+            Object::Dict(d) => match found {
+                Some(p) => {
+                    d.set_value(p, value);
+                    0
+                }
+                None => d.push(hash, name, value),
+            },
+            _ => 0,
+        };
+        self.reserve(grown)
+    }
+
     /// A global name: the module's globals, then builtins.
     #[inline]
     pub fn load_global(&mut self, globals: ObjRef, name: Value) -> PyResult<Value> {

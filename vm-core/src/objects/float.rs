@@ -1,7 +1,7 @@
 //! `float`: IEEE doubles kept inside [`Value::Float`], with CPython's
 //! shortest round-trip `repr`, its formatting rules and its hash.
 
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::ast::BinOp;

@@ -1,7 +1,6 @@
 //! `set` and `frozenset`: an open-addressing table probed the way CPython
 //! 3.11 probes it, so iterating a set of integers gives CPython's order.
 
-use alloc::boxed::Box;
 use alloc::vec;
 use alloc::vec::Vec;
 use core::mem::size_of;

@@ -2,6 +2,7 @@
 
 use alloc::boxed::Box;
 use alloc::format;
+use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
@@ -26,6 +27,17 @@ const ARITH: u8 = 9;
 const TERM: u8 = 10;
 const UNARY: u8 = 11;
 const POWER: u8 = 12;
+
+// Extra depth units (see `MAX_DEPTH`) for constructs whose parsing takes
+// more stack than an operator's.
+const CALL_DEPTH: u32 = 2;
+const SUBSCRIPT_DEPTH: u32 = 2;
+const COMPREHENSION_DEPTH: u32 = 3;
+const BRACE_DEPTH: u32 = 2;
+const LAMBDA_DEPTH: u32 = 3;
+const ITEM_DEPTH: u32 = 2;
+const YIELD_DEPTH: u32 = 2;
+const OPERAND_DEPTH: u32 = 1;
 
 fn binding_power(op: BinOp) -> u8 {
     match op {
@@ -63,8 +75,139 @@ pub(super) fn starts_star_expression(tok: &Tok) -> bool {
 }
 
 /// A new expression node.
+#[inline(never)]
 fn node(loc: Loc, kind: ExprKind) -> Box<Expr> {
     Box::new(Expr { loc, kind })
+}
+
+/// A new binary operator node (kept out of line so that its temporaries
+/// stay out of the recursive [`Parser::binary`]'s stack frame).
+#[inline(never)]
+fn binary_node(loc: Loc, left: Box<Expr>, op: BinOp, right: Box<Expr>) -> Box<Expr> {
+    node(loc, ExprKind::BinOp { left, op, right })
+}
+
+/// Moves `e` out of its box onto the end of `v` (out of line, so that the
+/// moved value takes no room in a recursive caller's stack frame).
+#[inline(never)]
+fn push_unboxed(v: &mut Vec<Expr>, e: Box<Expr>) {
+    v.push(*e);
+}
+
+/// A new parameter.
+#[inline(never)]
+fn boxed_param(loc: Loc, name: String, annotation: Option<Box<Expr>>) -> Box<Param> {
+    Box::new(Param {
+        loc,
+        name,
+        annotation: annotation.map(|a| *a),
+    })
+}
+
+/// Appends a parameter.
+#[inline(never)]
+fn push_param(v: &mut Vec<Param>, param: Box<Param>) {
+    v.push(*param);
+}
+
+/// Sets `*args` or `**kwargs`.
+#[inline(never)]
+fn set_param(slot: &mut Option<Param>, param: Box<Param>) {
+    *slot = Some(*param);
+}
+
+/// Appends a keyword-only parameter's default.
+#[inline(never)]
+fn push_kw_default(v: &mut Vec<Option<Expr>>, default: Option<Box<Expr>>) {
+    v.push(default.map(|d| *d));
+}
+
+/// Appends a keyword argument.
+#[inline(never)]
+fn push_keyword(keywords: &mut Vec<Keyword>, loc: Loc, arg: Option<String>, value: Box<Expr>) {
+    keywords.push(Keyword {
+        loc,
+        arg,
+        value: *value,
+    });
+}
+
+/// Appends a comprehension clause.
+#[inline(never)]
+fn push_comprehension(
+    generators: &mut Vec<Comprehension>,
+    target: Box<Expr>,
+    iter: Box<Expr>,
+    ifs: Vec<Expr>,
+) {
+    generators.push(Comprehension {
+        target: *target,
+        iter: *iter,
+        ifs,
+    });
+}
+
+/// A tuple, list or set display, per its `closing` token.
+#[inline(never)]
+fn display_node(open: Loc, closing: Closing, elts: Vec<Expr>) -> Box<Expr> {
+    let kind = match closing {
+        Closing::Bracket => ExprKind::List(elts),
+        Closing::Brace => ExprKind::Set(elts),
+        Closing::Paren | Closing::Field => ExprKind::Tuple(elts),
+    };
+    node(open, kind)
+}
+
+/// A list, set or generator comprehension, per its `closing` token.
+#[inline(never)]
+fn comprehension_node(
+    open: Loc,
+    closing: Closing,
+    elt: Box<Expr>,
+    generators: Vec<Comprehension>,
+) -> Box<Expr> {
+    let kind = match closing {
+        Closing::Bracket => ExprKind::ListComp { elt, generators },
+        Closing::Brace => ExprKind::SetComp { elt, generators },
+        Closing::Paren | Closing::Field => ExprKind::GeneratorExp { elt, generators },
+    };
+    node(open, kind)
+}
+
+/// The token closing a display.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Closing {
+    /// `)` of a tuple or generator expression.
+    Paren,
+    /// The end of an f-string replacement field, read as if parenthesized.
+    Field,
+    /// `]` of a list or subscript.
+    Bracket,
+    /// `}` of a set.
+    Brace,
+}
+
+impl Closing {
+    fn is(self, tok: &Tok) -> bool {
+        match self {
+            Closing::Paren => *tok == Tok::Op(Op::RPar),
+            Closing::Field => *tok == Tok::EndMarker,
+            Closing::Bracket => *tok == Tok::Op(Op::RSqb),
+            Closing::Brace => *tok == Tok::Op(Op::RBrace),
+        }
+    }
+}
+
+/// The unary operator `tok` stands for where operators binding at least as
+/// tightly as `min` are parsed, and how tightly its operand binds.
+fn prefix_operator(tok: &Tok, min: u8) -> Option<(UnaryOp, u8)> {
+    match tok {
+        Tok::Kw(Kw::Not) if min <= NOT => Some((UnaryOp::Not, NOT)),
+        Tok::Op(Op::Bin(BinOp::Sub)) if min <= UNARY => Some((UnaryOp::Neg, UNARY)),
+        Tok::Op(Op::Bin(BinOp::Add)) if min <= UNARY => Some((UnaryOp::Pos, UNARY)),
+        Tok::Op(Op::Tilde) if min <= UNARY => Some((UnaryOp::Invert, UNARY)),
+        _ => None,
+    }
 }
 
 // The functions on the recursive paths return boxed expressions: their
@@ -153,7 +296,9 @@ impl<'a> Parser<'a> {
     #[inline(never)]
     fn starred(&mut self) -> PResult<Box<Expr>> {
         let loc = self.advance()?;
+        self.enter(OPERAND_DEPTH)?;
         let value = self.bitwise_or()?;
+        self.leave(OPERAND_DEPTH);
         Ok(node(loc, ExprKind::Starred(value)))
     }
 
@@ -192,14 +337,16 @@ impl<'a> Parser<'a> {
         if !self.is_op(Op::Comma) {
             return Ok((first, None));
         }
-        let mut elts = vec![*first];
+        let mut elts = Vec::new();
+        push_unboxed(&mut elts, first);
         let mut trailing_comma = false;
         while self.eat_op(Op::Comma)? {
             trailing_comma = !starts_star_expression(&self.tok.tok);
             if trailing_comma {
                 break;
             }
-            elts.push(*self.star_expression()?);
+            let elt = self.star_expression()?;
+            push_unboxed(&mut elts, elt);
         }
         Ok((node(start, ExprKind::Tuple(elts)), Some(trailing_comma)))
     }
@@ -207,6 +354,7 @@ impl<'a> Parser<'a> {
     /// `yield [expressions]` or `yield from expression`.
     #[inline(never)]
     pub(super) fn yield_expr(&mut self) -> PResult<Box<Expr>> {
+        self.enter(YIELD_DEPTH)?;
         let loc = self.advance()?;
         let kind = if self.eat_kw(Kw::From)? {
             ExprKind::YieldFrom(self.expression()?)
@@ -215,6 +363,7 @@ impl<'a> Parser<'a> {
         } else {
             ExprKind::Yield(None)
         };
+        self.leave(YIELD_DEPTH);
         Ok(node(loc, kind))
     }
 
@@ -223,14 +372,7 @@ impl<'a> Parser<'a> {
     fn binary(&mut self, min: u8) -> PResult<Box<Expr>> {
         self.enter(1)?;
         let start = self.tok.loc;
-        let prefix = match self.tok.tok {
-            Tok::Kw(Kw::Not) if min <= NOT => Some((UnaryOp::Not, NOT)),
-            Tok::Op(Op::Bin(BinOp::Sub)) if min <= UNARY => Some((UnaryOp::Neg, UNARY)),
-            Tok::Op(Op::Bin(BinOp::Add)) if min <= UNARY => Some((UnaryOp::Pos, UNARY)),
-            Tok::Op(Op::Tilde) if min <= UNARY => Some((UnaryOp::Invert, UNARY)),
-            _ => None,
-        };
-        let mut left = match prefix {
+        let mut left = match prefix_operator(&self.tok.tok, min) {
             Some((op, power)) => {
                 self.advance()?;
                 let operand = self.binary(power)?;
@@ -242,9 +384,9 @@ impl<'a> Parser<'a> {
         let mut levels = 1;
         loop {
             let comparison = min <= COMPARISON && self.comparison_op()?.is_some();
-            let kind = match self.tok.tok {
-                Tok::Kw(Kw::Or) if min <= OR => self.bool_op(BoolOp::Or, left)?,
-                Tok::Kw(Kw::And) if min <= AND => self.bool_op(BoolOp::And, left)?,
+            left = match self.tok.tok {
+                Tok::Kw(Kw::Or) if min <= OR => self.bool_op(start, BoolOp::Or, left)?,
+                Tok::Kw(Kw::And) if min <= AND => self.bool_op(start, BoolOp::And, left)?,
                 Tok::Op(Op::Bin(op)) if binding_power(op) >= min => {
                     self.advance()?;
                     let power = if op == BinOp::Pow {
@@ -253,30 +395,33 @@ impl<'a> Parser<'a> {
                         binding_power(op) + 1
                     };
                     let right = self.binary(power)?;
-                    ExprKind::BinOp { left, op, right }
+                    binary_node(start, left, op, right)
                 }
-                _ if comparison => self.comparison(left)?,
+                _ if comparison => self.comparison(start, left)?,
                 _ => break,
             };
             self.enter(1)?;
             levels += 1;
-            left = node(start, kind);
         }
         self.leave(levels);
         Ok(left)
     }
 
     #[inline(never)]
-    fn bool_op(&mut self, op: BoolOp, first: Box<Expr>) -> PResult<ExprKind> {
+    fn bool_op(&mut self, start: Loc, op: BoolOp, first: Box<Expr>) -> PResult<Box<Expr>> {
         let (kw, power) = match op {
             BoolOp::Or => (Kw::Or, AND),
             BoolOp::And => (Kw::And, NOT),
         };
-        let mut values = vec![*first];
+        let mut values = Vec::new();
+        push_unboxed(&mut values, first);
+        self.enter(OPERAND_DEPTH)?;
         while self.eat_kw(kw)? {
-            values.push(*self.binary(power)?);
+            let value = self.binary(power)?;
+            push_unboxed(&mut values, value);
         }
-        Ok(ExprKind::BoolOp { op, values })
+        self.leave(OPERAND_DEPTH);
+        Ok(node(start, ExprKind::BoolOp { op, values }))
     }
 
     /// The comparison operator at the current token, if any (not consumed).
@@ -308,70 +453,93 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    fn comparison(&mut self, left: Box<Expr>) -> PResult<ExprKind> {
+    fn comparison(&mut self, start: Loc, left: Box<Expr>) -> PResult<Box<Expr>> {
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
+        self.enter(OPERAND_DEPTH)?;
         while let Some(op) = self.comparison_op()? {
             self.advance()?;
             if matches!(op, CmpOp::IsNot | CmpOp::NotIn) {
                 self.advance()?;
             }
             ops.push(op);
-            comparators.push(*self.binary(BIT_OR)?);
+            let comparator = self.binary(BIT_OR)?;
+            push_unboxed(&mut comparators, comparator);
         }
-        Ok(ExprKind::Compare {
+        self.leave(OPERAND_DEPTH);
+        let kind = ExprKind::Compare {
             left,
             ops,
             comparators,
-        })
+        };
+        Ok(node(start, kind))
     }
 
     /// An atom followed by attribute accesses, calls and subscripts.
     #[inline(always)]
     fn primary(&mut self) -> PResult<Box<Expr>> {
         let start = self.tok.loc;
-        let mut e = self.atom()?;
+        let mut e = match self.tok.tok {
+            Tok::Op(Op::LPar) => {
+                let open = self.advance()?;
+                self.parenthesized(open, false)?
+            }
+            Tok::Op(Op::LSqb) => self.list_display()?,
+            Tok::Op(Op::LBrace) => self.brace_display()?,
+            Tok::Str(_) => self.strings()?,
+            _ => self.simple_atom()?,
+        };
         let mut levels = 0;
-        while matches!(self.tok.tok, Tok::Op(Op::Dot | Op::LPar | Op::LSqb)) {
-            let kind = self.trailer(e)?;
+        loop {
+            e = match self.tok.tok {
+                Tok::Op(Op::Dot) => self.attribute(start, e)?,
+                Tok::Op(Op::LPar) => self.call(start, e)?,
+                Tok::Op(Op::LSqb) => self.subscription(start, e)?,
+                _ => break,
+            };
             self.enter(1)?;
             levels += 1;
-            e = node(start, kind);
         }
         self.leave(levels);
         Ok(e)
     }
 
-    /// An attribute access, call or subscript applied to `e`.
+    /// `.name` after `value`, which starts at `start`.
     #[inline(never)]
-    fn trailer(&mut self, e: Box<Expr>) -> PResult<ExprKind> {
-        let (dot, call) = (self.is_op(Op::Dot), self.is_op(Op::LPar));
-        let open = self.advance()?;
-        Ok(if dot {
-            ExprKind::Attribute {
-                value: e,
-                attr: self.expect_name()?,
-            }
-        } else if call {
-            {
-                let (args, keywords) = self.call_arguments(open)?;
-                ExprKind::Call {
-                    func: e,
-                    args,
-                    keywords,
-                }
-            }
-        } else {
-            ExprKind::Subscript {
-                value: e,
-                index: self.subscript()?,
-            }
-        })
+    fn attribute(&mut self, start: Loc, value: Box<Expr>) -> PResult<Box<Expr>> {
+        self.advance()?;
+        let attr = self.expect_name()?;
+        Ok(node(start, ExprKind::Attribute { value, attr }))
     }
 
-    #[inline(always)]
-    fn atom(&mut self) -> PResult<Box<Expr>> {
-        let loc = self.tok.loc;
+    /// A call of `func`, which starts at `start`.
+    #[inline(never)]
+    fn call(&mut self, start: Loc, func: Box<Expr>) -> PResult<Box<Expr>> {
+        let open = self.advance()?;
+        self.enter(CALL_DEPTH)?;
+        let (args, keywords) = self.call_arguments(open)?;
+        self.leave(CALL_DEPTH);
+        let kind = ExprKind::Call {
+            func,
+            args,
+            keywords,
+        };
+        Ok(node(start, kind))
+    }
+
+    /// A subscript of `value`, which starts at `start`.
+    #[inline(never)]
+    fn subscription(&mut self, start: Loc, value: Box<Expr>) -> PResult<Box<Expr>> {
+        self.advance()?;
+        self.enter(SUBSCRIPT_DEPTH)?;
+        let index = self.subscript()?;
+        self.leave(SUBSCRIPT_DEPTH);
+        Ok(node(start, ExprKind::Subscript { value, index }))
+    }
+
+    /// A name, number, `True`, `False`, `None` or `...`.
+    #[inline(never)]
+    fn simple_atom(&mut self) -> PResult<Box<Expr>> {
         let kind = match &self.tok.tok {
             Tok::Name(name) => ExprKind::Name((*name).into()),
             Tok::Number(value) => ExprKind::Constant(value.clone()),
@@ -379,26 +547,23 @@ impl<'a> Parser<'a> {
             Tok::Kw(Kw::False) => ExprKind::Constant(Constant::Bool(false)),
             Tok::Kw(Kw::None) => ExprKind::Constant(Constant::None),
             Tok::Op(Op::Ellipsis) => ExprKind::Constant(Constant::Ellipsis),
-            Tok::Str(_) => return self.strings(),
-            Tok::Op(Op::LPar) => {
-                let open = self.advance()?;
-                return self.parenthesized(open, false);
-            }
-            Tok::Op(Op::LSqb) => return self.list_display(),
-            Tok::Op(Op::LBrace) => return self.brace_display(),
             _ => return Err(self.invalid_syntax()),
         };
-        self.advance()?;
+        let loc = self.advance()?;
         Ok(node(loc, kind))
     }
 
     /// What follows `(` at `open`, through the `)`: a group, a tuple, a
     /// generator expression or a parenthesized `yield`. For an f-string
     /// replacement field (`field`), the end of input stands for the `)`.
-    #[inline(never)]
+    #[inline(always)]
     pub(super) fn parenthesized(&mut self, open: Loc, field: bool) -> PResult<Box<Expr>> {
-        let closing = if field { Tok::EndMarker } else { Tok::Op(Op::RPar) };
-        if self.tok.tok == closing {
+        let closing = if field {
+            Closing::Field
+        } else {
+            Closing::Paren
+        };
+        if closing.is(&self.tok.tok) {
             self.advance()?;
             return Ok(node(open, ExprKind::Tuple(Vec::new())));
         }
@@ -408,64 +573,68 @@ impl<'a> Parser<'a> {
         } else {
             self.star_named_expression()?
         };
-        if self.is_kw(Kw::For) {
-            let generators = self.comprehension_of(&first, start)?;
-            self.close(&closing, &first, start)?;
-            let kind = ExprKind::GeneratorExp {
-                elt: first,
-                generators,
-            };
-            return Ok(node(open, kind));
+        if self.is_kw(Kw::For) || self.is_op(Op::Comma) {
+            return self.display_rest(open, first, start, closing);
         }
-        if !self.is_op(Op::Comma) {
-            if self.tok.tok != closing {
-                return Err(self.unexpected_after(&first, start));
-            }
-            if matches!(first.kind, ExprKind::Starred(_)) {
-                return Err(self.error_range(
-                    "cannot use starred expression here".into(),
-                    start,
-                    self.prev_end,
-                ));
-            }
-            if !field {
-                self.advance()?;
-            }
-            return Ok(first);
-        }
-        let elts = self.display_elements(first, start, &closing)?;
-        Ok(node(open, ExprKind::Tuple(elts)))
+        self.group_end(first, start, closing)
     }
 
-    /// Consumes the closing bracket after `last` (at `start`), or fails.
-    fn close(&mut self, closing: &Tok, last: &Expr, start: Loc) -> PResult<()> {
-        if self.tok.tok != *closing {
+    /// The closing of a parenthesized expression that is neither a tuple
+    /// nor a generator expression.
+    #[inline(never)]
+    fn group_end(&mut self, first: Box<Expr>, start: Loc, closing: Closing) -> PResult<Box<Expr>> {
+        if !closing.is(&self.tok.tok) {
+            return Err(self.unexpected_after(&first, start));
+        }
+        if matches!(first.kind, ExprKind::Starred(_)) {
+            return Err(self.error_range(
+                "cannot use starred expression here".into(),
+                start,
+                self.prev_end,
+            ));
+        }
+        if closing != Closing::Field {
+            self.advance()?;
+        }
+        Ok(first)
+    }
+
+    /// Consumes the `closing` token after `last` (at `start`), or fails.
+    fn close(&mut self, closing: Closing, last: &Expr, start: Loc) -> PResult<()> {
+        if !closing.is(&self.tok.tok) {
             return Err(self.unexpected_after(last, start));
         }
-        if *closing != Tok::EndMarker {
+        if closing != Closing::Field {
             self.advance()?;
         }
         Ok(())
     }
 
-    /// The comprehension clauses after the element `elt` (at `start`) of a
-    /// list, set or generator comprehension.
+    /// The rest of a tuple, list or set display or comprehension (per
+    /// `closing`) opened at `open`, after its first element `first` (at
+    /// `start`), through the closing bracket.
     #[inline(never)]
-    fn comprehension_of(&mut self, elt: &Expr, start: Loc) -> PResult<Vec<Comprehension>> {
-        if matches!(elt.kind, ExprKind::Starred(_)) {
+    fn display_rest(
+        &mut self,
+        open: Loc,
+        first: Box<Expr>,
+        start: Loc,
+        closing: Closing,
+    ) -> PResult<Box<Expr>> {
+        if !self.is_kw(Kw::For) {
+            let elts = self.comma_separated(first, start, closing, Parser::star_named_expression)?;
+            return Ok(display_node(open, closing, elts));
+        }
+        if matches!(first.kind, ExprKind::Starred(_)) {
             return Err(self.error_range(
                 "iterable unpacking cannot be used in comprehension".into(),
                 start,
                 self.prev_end,
             ));
         }
-        self.comprehension_clauses()
-    }
-
-    /// The elements of a tuple, list or set display after its first one,
-    /// through the closing bracket.
-    fn display_elements(&mut self, first: Box<Expr>, start: Loc, closing: &Tok) -> PResult<Vec<Expr>> {
-        self.comma_separated(first, start, closing, Parser::star_named_expression)
+        let generators = self.comprehension_clauses()?;
+        self.close(closing, &first, start)?;
+        Ok(comprehension_node(open, closing, first, generators))
     }
 
     /// Items parsed by `item` and separated by commas (a trailing one
@@ -475,55 +644,52 @@ impl<'a> Parser<'a> {
         &mut self,
         first: Box<Expr>,
         start: Loc,
-        closing: &Tok,
+        closing: Closing,
         item: fn(&mut Self) -> PResult<Box<Expr>>,
     ) -> PResult<Vec<Expr>> {
         let mut elts = Vec::new();
         let (mut last, mut last_start) = (first, start);
         loop {
-            if self.tok.tok != *closing && !self.is_op(Op::Comma) {
+            if !closing.is(&self.tok.tok) && !self.is_op(Op::Comma) {
                 return Err(self.unexpected_after(&last, last_start));
             }
-            elts.push(*last);
-            if self.eat_op(Op::Comma)? && self.tok.tok != *closing {
+            push_unboxed(&mut elts, last);
+            if self.eat_op(Op::Comma)? && !closing.is(&self.tok.tok) {
                 last_start = self.tok.loc;
+                self.enter(ITEM_DEPTH)?;
                 last = item(self)?;
+                self.leave(ITEM_DEPTH);
                 continue;
             }
-            if *closing != Tok::EndMarker {
+            if closing != Closing::Field {
                 self.advance()?;
             }
             return Ok(elts);
         }
     }
 
-    #[inline(never)]
+    #[inline(always)]
     fn list_display(&mut self) -> PResult<Box<Expr>> {
         let open = self.advance()?;
-        let closing = Tok::Op(Op::RSqb);
         if self.eat_op(Op::RSqb)? {
             return Ok(node(open, ExprKind::List(Vec::new())));
         }
         let start = self.tok.loc;
         let first = self.star_named_expression()?;
-        if self.is_kw(Kw::For) {
-            let generators = self.comprehension_of(&first, start)?;
-            self.close(&closing, &first, start)?;
-            let kind = ExprKind::ListComp {
-                elt: first,
-                generators,
-            };
-            return Ok(node(open, kind));
-        }
-        let elts = self.display_elements(first, start, &closing)?;
-        Ok(node(open, ExprKind::List(elts)))
+        self.display_rest(open, first, start, Closing::Bracket)
     }
 
     /// `{...}`: a dict or set display or comprehension.
     #[inline(never)]
     fn brace_display(&mut self) -> PResult<Box<Expr>> {
+        self.enter(BRACE_DEPTH)?;
+        let result = self.brace_display_contents();
+        self.leave(BRACE_DEPTH);
+        result
+    }
+
+    fn brace_display_contents(&mut self) -> PResult<Box<Expr>> {
         let open = self.advance()?;
-        let closing = Tok::Op(Op::RBrace);
         if self.eat_op(Op::RBrace)? {
             let kind = ExprKind::Dict {
                 keys: Vec::new(),
@@ -532,45 +698,48 @@ impl<'a> Parser<'a> {
             return Ok(node(open, kind));
         }
         if self.is_op(Op::Bin(BinOp::Pow)) {
-            let star = self.advance()?;
-            let star_end = self.prev_end;
-            let value = self.bitwise_or()?;
-            if self.is_kw(Kw::For) {
-                return Err(self.error_range(
-                    "dict unpacking cannot be used in dict comprehension".into(),
-                    star,
-                    star_end,
-                ));
-            }
-            return self.dict_display(open, None, value, star);
+            return self.dict_unpacking_first(open);
         }
         let start = self.tok.loc;
         let first = self.star_named_expression()?;
         if self.is_op(Op::Colon) && !matches!(first.kind, ExprKind::Starred(_)) {
-            let (value, value_start) = self.dict_value()?;
-            if self.is_kw(Kw::For) {
-                let generators = self.comprehension_clauses()?;
-                self.close(&closing, &value, value_start)?;
-                let kind = ExprKind::DictComp {
-                    key: first,
-                    value,
-                    generators,
-                };
-                return Ok(node(open, kind));
-            }
-            return self.dict_display(open, Some(*first), value, value_start);
+            return self.dict_after_key(open, first);
         }
+        self.display_rest(open, first, start, Closing::Brace)
+    }
+
+    /// A dict display opened at `open` whose first entry is `**mapping`.
+    #[inline(never)]
+    fn dict_unpacking_first(&mut self, open: Loc) -> PResult<Box<Expr>> {
+        let star = self.advance()?;
+        let star_end = self.prev_end;
+        let value = self.bitwise_or()?;
         if self.is_kw(Kw::For) {
-            let generators = self.comprehension_of(&first, start)?;
-            self.close(&closing, &first, start)?;
-            let kind = ExprKind::SetComp {
-                elt: first,
-                generators,
-            };
-            return Ok(node(open, kind));
+            return Err(self.error_range(
+                "dict unpacking cannot be used in dict comprehension".into(),
+                star,
+                star_end,
+            ));
         }
-        let elts = self.display_elements(first, start, &closing)?;
-        Ok(node(open, ExprKind::Set(elts)))
+        self.dict_display(open, None, value, star)
+    }
+
+    /// A dict display or comprehension opened at `open`, after its first
+    /// key.
+    #[inline(never)]
+    fn dict_after_key(&mut self, open: Loc, key: Box<Expr>) -> PResult<Box<Expr>> {
+        let (value, value_start) = self.dict_value()?;
+        if !self.is_kw(Kw::For) {
+            return self.dict_display(open, Some(*key), value, value_start);
+        }
+        let generators = self.comprehension_clauses()?;
+        self.close(Closing::Brace, &value, value_start)?;
+        let kind = ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        };
+        Ok(node(open, kind))
     }
 
     /// The `: value` of a dict entry, and where the value starts.
@@ -605,7 +774,7 @@ impl<'a> Parser<'a> {
             if !self.is_op(Op::RBrace) && !self.is_op(Op::Comma) {
                 return Err(self.unexpected_after(&value, value_start));
             }
-            values.push(*value);
+            push_unboxed(&mut values, value);
             if !self.eat_op(Op::Comma)? || self.is_op(Op::RBrace) {
                 self.expect_op(Op::RBrace)?;
                 return Ok(node(open, ExprKind::Dict { keys, values }));
@@ -634,17 +803,20 @@ impl<'a> Parser<'a> {
     /// `for target in iterable if condition ...` clauses.
     #[inline(never)]
     fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
+        self.enter(COMPREHENSION_DEPTH)?;
         let mut generators = Vec::new();
         while self.eat_kw(Kw::For)? {
-            let target = *self.target_list()?;
+            let target = self.target_list()?;
             self.expect_kw(Kw::In)?;
-            let iter = *self.disjunction()?;
+            let iter = self.disjunction()?;
             let mut ifs = Vec::new();
             while self.eat_kw(Kw::If)? {
-                ifs.push(*self.disjunction()?);
+                let condition = self.disjunction()?;
+                push_unboxed(&mut ifs, condition);
             }
-            generators.push(Comprehension { target, iter, ifs });
+            push_comprehension(&mut generators, target, iter, ifs);
         }
+        self.leave(COMPREHENSION_DEPTH);
         Ok(generators)
     }
 
@@ -665,9 +837,11 @@ impl<'a> Parser<'a> {
         let start = self.tok.loc;
         let first = self.target_element()?;
         let target = if self.is_op(Op::Comma) {
-            let mut elts = vec![*first];
+            let mut elts = Vec::new();
+            push_unboxed(&mut elts, first);
             while self.eat_op(Op::Comma)? && starts_star_expression(&self.tok.tok) {
-                elts.push(*self.target_element()?);
+                let elt = self.target_element()?;
+                push_unboxed(&mut elts, elt);
             }
             node(start, ExprKind::Tuple(elts))
         } else {
@@ -705,18 +879,14 @@ impl<'a> Parser<'a> {
                     }
                     let starred = node(start, ExprKind::Starred(value));
                     self.end_of_argument(&starred, start)?;
-                    args.push(*starred);
+                    push_unboxed(&mut args, starred);
                     continue;
                 }
                 Tok::Op(Op::Bin(BinOp::Pow)) => {
                     self.advance()?;
                     let value = self.expression()?;
                     self.end_of_argument(&value, start)?;
-                    keywords.push(Keyword {
-                        loc: start,
-                        arg: None,
-                        value: *value,
-                    });
+                    push_keyword(&mut keywords, start, None, value);
                     seen_double_star = true;
                     continue;
                 }
@@ -734,11 +904,7 @@ impl<'a> Parser<'a> {
                 let value_start = self.tok.loc;
                 let value = self.expression()?;
                 self.end_of_argument(&value, value_start)?;
-                keywords.push(Keyword {
-                    loc: start,
-                    arg: Some(arg),
-                    value: *value,
-                });
+                push_keyword(&mut keywords, start, Some(arg), value);
                 seen_keyword = true;
                 continue;
             }
@@ -751,11 +917,8 @@ impl<'a> Parser<'a> {
                         self.prev_end,
                     ));
                 }
-                let kind = ExprKind::GeneratorExp {
-                    elt: value,
-                    generators,
-                };
-                args.push(Expr { loc: open, kind });
+                let generator = comprehension_node(open, Closing::Paren, value, generators);
+                push_unboxed(&mut args, generator);
                 continue;
             }
             let misplaced = if seen_double_star {
@@ -769,7 +932,7 @@ impl<'a> Parser<'a> {
                 return Err(self.error(msg));
             }
             self.end_of_argument(&value, start)?;
-            args.push(*value);
+            push_unboxed(&mut args, value);
         }
         Ok((args, keywords))
     }
@@ -791,7 +954,7 @@ impl<'a> Parser<'a> {
             self.advance()?;
             return Ok(first);
         }
-        let elts = self.comma_separated(first, start, &Tok::Op(Op::RSqb), Parser::slice)?;
+        let elts = self.comma_separated(first, start, Closing::Bracket, Parser::slice)?;
         Ok(node(start, ExprKind::Tuple(elts)))
     }
 
@@ -831,20 +994,20 @@ impl<'a> Parser<'a> {
 
     #[inline(never)]
     fn lambda(&mut self) -> PResult<Box<Expr>> {
-        self.enter(1)?;
+        self.enter(LAMBDA_DEPTH)?;
         let loc = self.advance()?;
-        let params = Box::new(self.params(Op::Colon, true)?);
+        let params = self.params(Op::Colon, true)?;
         self.expect_op(Op::Colon)?;
         let body = self.expression()?;
-        self.leave(1);
+        self.leave(LAMBDA_DEPTH);
         Ok(node(loc, ExprKind::Lambda { params, body }))
     }
 
     /// The parameters of a `def` (closed by `)`) or `lambda` (closed by
     /// `:`), up to but not including the closing token.
     #[inline(never)]
-    pub(super) fn params(&mut self, closing: Op, lambda: bool) -> PResult<Params> {
-        let mut params = Params::default();
+    pub(super) fn params(&mut self, closing: Op, lambda: bool) -> PResult<Box<Params>> {
+        let mut params = Box::<Params>::default();
         // Where a `*` is, and where a bare `*` not yet followed by a
         // keyword-only parameter is.
         let mut star: Option<(Loc, Loc)> = None;
@@ -884,7 +1047,8 @@ impl<'a> Parser<'a> {
                     }
                     let token = (self.advance()?, self.prev_end);
                     if let Tok::Name(_) = self.tok.tok {
-                        params.vararg = Some(self.param(lambda, true)?);
+                        let param = self.param(lambda, true)?;
+                        set_param(&mut params.vararg, param);
                         if self.is_op(Op::Equal) {
                             return Err(self.error("var-positional argument cannot have default value"));
                         }
@@ -895,7 +1059,8 @@ impl<'a> Parser<'a> {
                 }
                 Tok::Op(Op::Bin(BinOp::Pow)) => {
                     self.advance()?;
-                    params.kwarg = Some(self.param(lambda, false)?);
+                    let param = self.param(lambda, false)?;
+                    set_param(&mut params.kwarg, param);
                     if self.is_op(Op::Equal) {
                         return Err(self.error("var-keyword argument cannot have default value"));
                     }
@@ -913,17 +1078,17 @@ impl<'a> Parser<'a> {
                                 self.prev_end,
                             ));
                         }
-                        Some(*self.expression()?)
+                        Some(self.expression()?)
                     } else {
                         None
                     };
                     if star.is_some() {
                         bare_star = None;
-                        params.kwonly.push(param);
-                        params.kw_defaults.push(default);
+                        push_param(&mut params.kwonly, param);
+                        push_kw_default(&mut params.kw_defaults, default);
                     } else if let Some(default) = default {
-                        params.args.push(param);
-                        params.defaults.push(default);
+                        push_param(&mut params.args, param);
+                        push_unboxed(&mut params.defaults, default);
                         seen_default = true;
                     } else if seen_default {
                         return Err(self.error_range(
@@ -932,7 +1097,7 @@ impl<'a> Parser<'a> {
                             name_end,
                         ));
                     } else {
-                        params.args.push(param);
+                        push_param(&mut params.args, param);
                     }
                 }
                 Tok::Op(Op::LPar) => return Err(self.parenthesized_params(lambda)),
@@ -955,11 +1120,11 @@ impl<'a> Parser<'a> {
     /// One parameter: a name and, in a `def`, an optional annotation (which
     /// may be starred for `*args`).
     #[inline(never)]
-    fn param(&mut self, lambda: bool, star: bool) -> PResult<Param> {
+    fn param(&mut self, lambda: bool, star: bool) -> PResult<Box<Param>> {
         let loc = self.tok.loc;
         let name = self.expect_name()?;
         let annotation = if !lambda && self.eat_op(Op::Colon)? {
-            Some(*if star && self.is_op(Op::Bin(BinOp::Mul)) {
+            Some(if star && self.is_op(Op::Bin(BinOp::Mul)) {
                 self.starred()?
             } else {
                 self.expression()?
@@ -967,11 +1132,7 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        Ok(Param {
-            loc,
-            name,
-            annotation,
-        })
+        Ok(boxed_param(loc, name, annotation))
     }
 
     /// The error for `def f((a, b)):`.

@@ -10,30 +10,24 @@ use super::expr::{starts_expression, starts_star_expression};
 use super::targets::{TargetKind, expr_name, invalid_target, is_bitwise_or_kind, is_plain_target};
 use super::{BLOCK_DEPTH, PResult, Parser, SyntaxError};
 use crate::ast::{
-    Alias, BinOp, ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Loc, Stmt, StmtKind,
-    WithItem,
+    Alias, BinOp, ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Keyword, Loc, Params,
+    Stmt, StmtKind, WithItem,
 };
 use crate::lexer::{Kw, Op, Tok};
 
 impl<'a> Parser<'a> {
-    /// One statement (a compound statement, or a line of simple ones).
+    /// One statement (a compound statement, or a line of simple ones),
+    /// appended to `out`.
     pub(super) fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
-        let loc = self.tok.loc;
-        let kind = match self.tok.tok {
-            Tok::Kw(Kw::If) => self.if_statement()?,
-            Tok::Kw(Kw::While) => self.while_statement()?,
-            Tok::Kw(Kw::For) => self.for_statement()?,
-            Tok::Kw(Kw::Try) => self.try_statement()?,
-            Tok::Kw(Kw::With) => self.with_statement()?,
-            Tok::Kw(Kw::Def | Kw::Class) | Tok::Op(Op::Bin(BinOp::MatMul)) => {
-                let stmt = self.definition()?;
-                out.push(stmt);
-                return Ok(());
-            }
-            _ => return self.simple_statements(out),
-        };
-        out.push(Stmt { loc, kind });
-        Ok(())
+        match self.tok.tok {
+            Tok::Kw(Kw::If) => self.if_statement(out),
+            Tok::Kw(Kw::While) => self.while_statement(out),
+            Tok::Kw(Kw::For) => self.for_statement(out),
+            Tok::Kw(Kw::Try) => self.try_statement(out),
+            Tok::Kw(Kw::With) => self.with_statement(out),
+            Tok::Kw(Kw::Def | Kw::Class) | Tok::Op(Op::Bin(BinOp::MatMul)) => self.definition(out),
+            _ => self.simple_statements(out),
+        }
     }
 
     /// The body of a compound statement: simple statements on the same
@@ -49,7 +43,7 @@ impl<'a> Parser<'a> {
             return Err(self.expected_block(what, header));
         }
         self.advance()?;
-        self.enter(BLOCK_DEPTH)?;
+        self.enter_block()?;
         while !matches!(self.tok.tok, Tok::Dedent | Tok::EndMarker) {
             self.statement(&mut body)?;
         }
@@ -452,36 +446,34 @@ impl<'a> Parser<'a> {
 
     /// The condition of `if`, `elif` or `while`, and the colon after it.
     #[inline(never)]
-    fn condition(&mut self) -> PResult<Expr> {
+    fn condition(&mut self) -> PResult<Box<Expr>> {
         let start = self.tok.loc;
         let test = self.named_expression()?;
         if self.is_op(Op::Equal) {
             return Err(self.equals_in_expression(&test, start));
         }
         self.expect_colon()?;
-        Ok(*test)
+        Ok(test)
     }
 
     #[inline(never)]
-    fn if_statement(&mut self) -> PResult<StmtKind> {
-        let header = self.advance()?;
+    fn if_statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let loc = self.advance()?;
         let test = self.condition()?;
-        let body = self.block("'if' statement", header)?;
+        let body = self.block("'if' statement", loc)?;
         let mut elifs = Vec::new();
         while self.is_kw(Kw::Elif) {
-            let loc = self.advance()?;
+            // Each `elif` nests the tree one level deeper.
             self.enter(1)?;
+            let loc = self.advance()?;
             let test = self.condition()?;
             let body = self.block("'elif' statement", loc)?;
             elifs.push((loc, test, body));
         }
-        let mut orelse = self.else_block()?;
-        while let Some((loc, test, body)) = elifs.pop() {
-            self.leave(1);
-            let kind = StmtKind::If { test, body, orelse };
-            orelse = vec![Stmt { loc, kind }];
-        }
-        Ok(StmtKind::If { test, body, orelse })
+        let orelse = self.else_block()?;
+        self.leave(elifs.len() as u32);
+        push_if(out, loc, test, body, elifs, orelse);
+        Ok(())
     }
 
     #[inline(never)]
@@ -495,39 +487,36 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    fn while_statement(&mut self) -> PResult<StmtKind> {
-        let header = self.advance()?;
+    fn while_statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let loc = self.advance()?;
         let test = self.condition()?;
-        let body = self.block("'while' statement", header)?;
+        let body = self.block("'while' statement", loc)?;
         let orelse = self.else_block()?;
-        Ok(StmtKind::While { test, body, orelse })
+        push_while(out, loc, test, body, orelse);
+        Ok(())
     }
 
     #[inline(never)]
-    fn for_statement(&mut self) -> PResult<StmtKind> {
-        let header = self.advance()?;
+    fn for_statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let loc = self.advance()?;
         let target = self.target_list()?;
         self.expect_kw(Kw::In)?;
         let iter = self.star_expressions()?;
         self.expect_colon()?;
-        let body = self.block("'for' statement", header)?;
+        let body = self.block("'for' statement", loc)?;
         let orelse = self.else_block()?;
-        Ok(StmtKind::For {
-            target: *target,
-            iter: *iter,
-            body,
-            orelse,
-        })
+        push_for(out, loc, target, iter, body, orelse);
+        Ok(())
     }
 
     #[inline(never)]
-    fn try_statement(&mut self) -> PResult<StmtKind> {
-        let header = self.advance()?;
+    fn try_statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let loc = self.advance()?;
         self.expect_colon_forced()?;
-        let body = self.block("'try' statement", header)?;
+        let body = self.block("'try' statement", loc)?;
         let mut handlers = Vec::new();
         while self.is_kw(Kw::Except) {
-            handlers.push(self.except_clause()?);
+            self.except_clause(&mut handlers)?;
         }
         let orelse = if handlers.is_empty() {
             Vec::new()
@@ -539,22 +528,19 @@ impl<'a> Parser<'a> {
             return Err(self.error("expected 'except' or 'finally' block"));
         }
         let finalbody = if has_finally {
-            let loc = self.advance()?;
+            let header = self.advance()?;
             self.expect_colon_forced()?;
-            self.block("'finally' statement", loc)?
+            self.block("'finally' statement", header)?
         } else {
             Vec::new()
         };
-        Ok(StmtKind::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        })
+        push_try(out, loc, body, handlers, orelse, finalbody);
+        Ok(())
     }
 
+    /// One `except` clause, appended to `handlers`.
     #[inline(never)]
-    fn except_clause(&mut self) -> PResult<ExceptHandler> {
+    fn except_clause(&mut self, handlers: &mut Vec<ExceptHandler>) -> PResult<()> {
         let loc = self.advance()?;
         let mut typ = None;
         let mut name = None;
@@ -568,16 +554,12 @@ impl<'a> Parser<'a> {
                 return Err(self.unparenthesized_exceptions(start));
             }
             name = self.as_name()?;
-            typ = Some(*exc);
+            typ = Some(exc);
         }
         self.expect_colon()?;
         let body = self.block("'except' statement", loc)?;
-        Ok(ExceptHandler {
-            loc,
-            typ,
-            name,
-            body,
-        })
+        push_handler(handlers, loc, typ, name, body);
+        Ok(())
     }
 
     /// The error for `except A, B:`.
@@ -614,8 +596,8 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    fn with_statement(&mut self) -> PResult<StmtKind> {
-        let header = self.advance()?;
+    fn with_statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let loc = self.advance()?;
         let items = if self.is_op(Op::LPar) {
             let checkpoint = self.checkpoint();
             match self.parenthesized_with_items() {
@@ -629,8 +611,9 @@ impl<'a> Parser<'a> {
             self.with_items()?
         };
         self.expect_colon()?;
-        let body = self.block("'with' statement", header)?;
-        Ok(StmtKind::With { items, body })
+        let body = self.block("'with' statement", loc)?;
+        push_stmt(out, loc, StmtKind::With { items, body });
+        Ok(())
     }
 
     /// `with (a as b, c):`, which is only this form if a colon follows.
@@ -639,7 +622,7 @@ impl<'a> Parser<'a> {
         self.advance()?;
         let mut items = Vec::new();
         loop {
-            items.push(self.with_item()?);
+            self.with_item(&mut items)?;
             if !self.eat_op(Op::Comma)? || self.is_op(Op::RPar) {
                 break;
             }
@@ -653,14 +636,18 @@ impl<'a> Parser<'a> {
 
     #[inline(never)]
     fn with_items(&mut self) -> PResult<Vec<WithItem>> {
-        let mut items = vec![self.with_item()?];
-        while self.eat_op(Op::Comma)? {
-            items.push(self.with_item()?);
+        let mut items = Vec::new();
+        loop {
+            self.with_item(&mut items)?;
+            if !self.eat_op(Op::Comma)? {
+                return Ok(items);
+            }
         }
-        Ok(items)
     }
 
-    fn with_item(&mut self) -> PResult<WithItem> {
+    /// One `expression [as target]` of a `with`, appended to `items`.
+    #[inline(never)]
+    fn with_item(&mut self, items: &mut Vec<WithItem>) -> PResult<()> {
         let context = self.expression()?;
         let target = if self.eat_kw(Kw::As)? {
             let target = self.target_element()?;
@@ -675,15 +662,16 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        Ok(WithItem {
+        items.push(WithItem {
             context: *context,
             target: target.map(|t| *t),
-        })
+        });
+        Ok(())
     }
 
     /// A decorated or plain `def` or `class`.
     #[inline(never)]
-    fn definition(&mut self) -> PResult<Stmt> {
+    fn definition(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let mut decorators = Vec::new();
         while self.eat_op(Op::Bin(BinOp::MatMul))? {
             let start = self.tok.loc;
@@ -694,18 +682,16 @@ impl<'a> Parser<'a> {
             self.advance()?;
             decorators.push(*decorator);
         }
-        let loc = self.tok.loc;
-        let kind = match self.tok.tok {
-            Tok::Kw(Kw::Def) => StmtKind::FunctionDef(Box::new(self.function_def(decorators)?)),
-            Tok::Kw(Kw::Class) => StmtKind::ClassDef(Box::new(self.class_def(decorators)?)),
-            _ => return Err(self.invalid_syntax()),
-        };
-        Ok(Stmt { loc, kind })
+        match self.tok.tok {
+            Tok::Kw(Kw::Def) => self.function_def(out, decorators),
+            Tok::Kw(Kw::Class) => self.class_def(out, decorators),
+            _ => Err(self.invalid_syntax()),
+        }
     }
 
     #[inline(never)]
-    fn function_def(&mut self, decorators: Vec<Expr>) -> PResult<FunctionDef> {
-        let header = self.advance()?;
+    fn function_def(&mut self, out: &mut Vec<Stmt>, decorators: Vec<Expr>) -> PResult<()> {
+        let loc = self.advance()?;
         let name = self.expect_name()?;
         if !self.eat_op(Op::LPar)? {
             return Err(self.error("expected '('"));
@@ -713,24 +699,19 @@ impl<'a> Parser<'a> {
         let params = self.params(Op::RPar, false)?;
         self.expect_op(Op::RPar)?;
         let returns = if self.eat_op(Op::Arrow)? {
-            Some(*self.expression()?)
+            Some(self.expression()?)
         } else {
             None
         };
         self.expect_colon_forced()?;
-        let body = self.block("function definition", header)?;
-        Ok(FunctionDef {
-            name,
-            params,
-            body,
-            decorators,
-            returns,
-        })
+        let body = self.block("function definition", loc)?;
+        push_function(out, loc, name, params, body, decorators, returns);
+        Ok(())
     }
 
     #[inline(never)]
-    fn class_def(&mut self, decorators: Vec<Expr>) -> PResult<ClassDef> {
-        let header = self.advance()?;
+    fn class_def(&mut self, out: &mut Vec<Stmt>, decorators: Vec<Expr>) -> PResult<()> {
+        let loc = self.advance()?;
         let name = self.expect_name()?;
         let (bases, keywords) = if self.is_op(Op::LPar) {
             let open = self.advance()?;
@@ -739,13 +720,136 @@ impl<'a> Parser<'a> {
             (Vec::new(), Vec::new())
         };
         self.expect_colon()?;
-        let body = self.block("class definition", header)?;
-        Ok(ClassDef {
-            name,
-            bases,
-            keywords,
-            body,
-            decorators,
-        })
+        let body = self.block("class definition", loc)?;
+        push_class(out, loc, name, (bases, keywords), body, decorators);
+        Ok(())
     }
+}
+
+// The builders below are out of line so that the statements they build,
+// which are large, take no room in the stack frames of the recursive
+// statement parsers.
+
+#[inline(never)]
+fn push_stmt(out: &mut Vec<Stmt>, loc: Loc, kind: StmtKind) {
+    out.push(Stmt { loc, kind });
+}
+
+/// Appends an `if` with its `elif` clauses (location, condition, body)
+/// nested in `orelse`.
+#[inline(never)]
+fn push_if(
+    out: &mut Vec<Stmt>,
+    loc: Loc,
+    test: Box<Expr>,
+    body: Vec<Stmt>,
+    mut elifs: Vec<(Loc, Box<Expr>, Vec<Stmt>)>,
+    mut orelse: Vec<Stmt>,
+) {
+    while let Some((loc, test, body)) = elifs.pop() {
+        let test = *test;
+        orelse = vec![Stmt {
+            loc,
+            kind: StmtKind::If { test, body, orelse },
+        }];
+    }
+    let test = *test;
+    push_stmt(out, loc, StmtKind::If { test, body, orelse });
+}
+
+#[inline(never)]
+fn push_while(out: &mut Vec<Stmt>, loc: Loc, test: Box<Expr>, body: Vec<Stmt>, orelse: Vec<Stmt>) {
+    let test = *test;
+    push_stmt(out, loc, StmtKind::While { test, body, orelse });
+}
+
+#[inline(never)]
+fn push_for(
+    out: &mut Vec<Stmt>,
+    loc: Loc,
+    target: Box<Expr>,
+    iter: Box<Expr>,
+    body: Vec<Stmt>,
+    orelse: Vec<Stmt>,
+) {
+    let kind = StmtKind::For {
+        target: *target,
+        iter: *iter,
+        body,
+        orelse,
+    };
+    push_stmt(out, loc, kind);
+}
+
+#[inline(never)]
+fn push_try(
+    out: &mut Vec<Stmt>,
+    loc: Loc,
+    body: Vec<Stmt>,
+    handlers: Vec<ExceptHandler>,
+    orelse: Vec<Stmt>,
+    finalbody: Vec<Stmt>,
+) {
+    let kind = StmtKind::Try {
+        body,
+        handlers,
+        orelse,
+        finalbody,
+    };
+    push_stmt(out, loc, kind);
+}
+
+#[inline(never)]
+fn push_class(
+    out: &mut Vec<Stmt>,
+    loc: Loc,
+    name: String,
+    (bases, keywords): (Vec<Expr>, Vec<Keyword>),
+    body: Vec<Stmt>,
+    decorators: Vec<Expr>,
+) {
+    let class = Box::new(ClassDef {
+        name,
+        bases,
+        keywords,
+        body,
+        decorators,
+    });
+    push_stmt(out, loc, StmtKind::ClassDef(class));
+}
+
+#[inline(never)]
+fn push_handler(
+    handlers: &mut Vec<ExceptHandler>,
+    loc: Loc,
+    typ: Option<Box<Expr>>,
+    name: Option<String>,
+    body: Vec<Stmt>,
+) {
+    handlers.push(ExceptHandler {
+        loc,
+        typ: typ.map(|t| *t),
+        name,
+        body,
+    });
+}
+
+#[inline(never)]
+fn push_function(
+    out: &mut Vec<Stmt>,
+    loc: Loc,
+    name: String,
+    params: Box<Params>,
+    body: Vec<Stmt>,
+    decorators: Vec<Expr>,
+    returns: Option<Box<Expr>>,
+) {
+    let def = Box::new(FunctionDef {
+        name,
+        params: *params,
+        body,
+        decorators,
+        returns: returns.map(|r| *r),
+    });
+    push_stmt(out, loc, StmtKind::FunctionDef(def));
 }

@@ -7,12 +7,16 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{PResult, Parser, SyntaxError};
+use super::{PResult, Parser};
 use crate::ast::{Constant, Expr, ExprKind, FStringPart, Loc};
 use crate::lexer::{Lexer, StrLit, Tok};
 
 /// Deepest bracket nesting inside one f-string replacement field.
 const MAX_FIELD_BRACKETS: usize = 200;
+
+/// Depth units (see [`super::MAX_DEPTH`]) an f-string replacement field
+/// costs: parsing one takes several large stack frames.
+const FIELD_DEPTH: u32 = 4;
 
 impl<'a> Parser<'a> {
     /// One or more adjacent string literals, concatenated.
@@ -292,19 +296,24 @@ impl<'a> Parser<'a> {
     /// were in parentheses.
     #[inline(never)]
     fn fstring_expression(&mut self, source: &'a str, loc: Loc) -> PResult<Box<Expr>> {
-        let mut parser = Parser::new(Lexer::embedded(source, loc), self.depth)?;
+        let mut parser = match Parser::new(Lexer::embedded(source, loc), self.depth + FIELD_DEPTH) {
+            Ok(parser) => parser,
+            Err(err) => {
+                self.field_failed = true;
+                return Err(err);
+            }
+        };
         parser.in_fstring = true;
-        parser.parenthesized(loc, true).map_err(|err| {
-            let msg = if parser.lexer_failed {
-                err.msg
-            } else {
-                format!("f-string: {}", err.msg)
-            };
-            Box::new(SyntaxError {
-                msg,
-                incomplete: false,
-                ..*err
-            })
+        let result = parser.parenthesized(loc, true);
+        self.field_failed = result.is_err();
+        result.map_err(|mut err| {
+            // Like CPython, prefix errors found by this parser (not by its
+            // tokenizer or by a nested replacement field's parser).
+            if !parser.lexer_failed && !parser.field_failed {
+                err.msg = format!("f-string: {}", err.msg);
+            }
+            err.incomplete = false;
+            err
         })
     }
 }

@@ -1,0 +1,60 @@
+//! `cargo xtask test-all`: every check CI runs, in order, failing fast.
+
+use crate::util::{cargo, run};
+use std::process::Command;
+
+/// The microcontroller targets `vm-core` and `sched-api` must build for.
+pub const EMBEDDED_TARGETS: [&str; 2] = ["thumbv7em-none-eabihf", "thumbv6m-none-eabi"];
+
+/// Run everything.
+pub fn test_all() -> Result<(), String> {
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(cargo().args(["test", "--workspace", "--quiet"]))?;
+    no_std_builds()?;
+    crate::pytests::run(&crate::pytests::Options::default())?;
+    crate::conformance::run(&crate::conformance::Options::default())?;
+    eprintln!("test-all: every check passed");
+    Ok(())
+}
+
+/// Make sure the embedded targets are installed.
+pub fn ensure_targets() -> Result<(), String> {
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    for t in EMBEDDED_TARGETS {
+        if !installed.lines().any(|l| l.trim() == t) {
+            run(Command::new("rustup").args(["target", "add", t]))?;
+        }
+    }
+    Ok(())
+}
+
+/// `vm-core` (with and without its compiler) and `sched-api` for every
+/// embedded target.
+fn no_std_builds() -> Result<(), String> {
+    ensure_targets()?;
+    for t in EMBEDDED_TARGETS {
+        run(cargo().args(["build", "--quiet", "-p", "vm-core", "-p", "sched-api", "--target", t]))?;
+        run(cargo().args([
+            "build",
+            "--quiet",
+            "-p",
+            "vm-core",
+            "--no-default-features",
+            "--target",
+            t,
+        ]))?;
+    }
+    Ok(())
+}
