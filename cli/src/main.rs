@@ -45,7 +45,11 @@ struct Cli {
     #[arg(long, value_name = "N", default_value_t = 1)]
     repeat: u32,
     /// The script, then its arguments.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "SCRIPT [ARGS]")]
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "SCRIPT [ARGS]"
+    )]
     args: Vec<String>,
 }
 
@@ -118,7 +122,12 @@ fn load(cli: &Cli) -> Result<(String, String, Vec<String>, PathBuf), String> {
     if let Some(code) = &cli.code {
         let mut argv = vec![String::from("-c")];
         argv.extend(cli.args.iter().cloned());
-        return Ok((code.clone(), String::from("<string>"), argv, PathBuf::from(".")));
+        return Ok((
+            code.clone(),
+            String::from("<string>"),
+            argv,
+            PathBuf::from("."),
+        ));
     }
     let Some(script) = cli.args.first() else {
         return Err(String::from(

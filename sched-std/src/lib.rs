@@ -182,7 +182,11 @@ fn spawn_task<V: Interpreter + Send + 'static>(
 }
 
 /// The body of every task: run slices until the thread exits.
-fn drive<V: Interpreter + Send + 'static>(shared: Arc<Shared<V>>, thread: ThreadId, me: Arc<Parker>) {
+fn drive<V: Interpreter + Send + 'static>(
+    shared: Arc<Shared<V>>,
+    thread: ThreadId,
+    me: Arc<Parker>,
+) {
     let scheduler = StdScheduler {
         shared: shared.clone(),
     };

@@ -44,8 +44,7 @@ impl Interner {
             return Ok(*r);
         }
         let r = heap.alloc(Object::Str(StrObj::new(s)))?;
-        self.table
-            .insert_unique(hash, r, |r| hash_of(heap, *r));
+        self.table.insert_unique(hash, r, |r| hash_of(heap, *r));
         Ok(r)
     }
 

@@ -21,7 +21,7 @@ use crate::parser::{SyntaxError, SyntaxErrorKind};
 /// Deepest bracket nesting accepted (CPython's `MAXLEVEL`).
 const MAX_BRACKET_DEPTH: usize = 200;
 /// Most indentation levels above the first column (CPython's `MAXINDENT` - 1).
-pub(crate) const MAX_INDENT_LEVELS: usize = 99;
+const MAX_INDENT_LEVELS: usize = 99;
 
 /// Python 3.11's keywords.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -283,6 +283,11 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// Whether all the input has been read.
+    pub(crate) fn at_end(&self) -> bool {
+        self.pos >= self.src.len()
+    }
+
     /// The position of the next character.
     fn loc(&self) -> Loc {
         Loc {
@@ -291,12 +296,17 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// The unread input.
+    fn rest(&self) -> &'a str {
+        self.src.get(self.pos..).unwrap_or_default()
+    }
+
     fn peek(&self) -> Option<char> {
-        self.src[self.pos..].chars().next()
+        self.rest().chars().next()
     }
 
     fn peek_nth(&self, n: usize) -> Option<char> {
-        self.src[self.pos..].chars().nth(n)
+        self.rest().chars().nth(n)
     }
 
     /// Consumes one character; `\r\n` counts as one newline, and so does a
@@ -309,13 +319,13 @@ impl<'a> Lexer<'a> {
                 if c == '\r' && self.peek() == Some('\n') {
                     self.pos += 1;
                 }
-                self.line += 1;
+                self.line = self.line.saturating_add(1);
                 self.col = 0;
                 self.line_start = self.pos;
                 Some('\n')
             }
             _ => {
-                self.col += 1;
+                self.col = self.col.saturating_add(1);
                 Some(c)
             }
         }
@@ -332,9 +342,9 @@ impl<'a> Lexer<'a> {
 
     /// The current physical line's length in characters, without its newline.
     fn line_len(&self) -> u32 {
-        let rest = &self.src[self.line_start..];
-        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
-        rest[..end].chars().count() as u32
+        let rest = self.src.get(self.line_start..).unwrap_or_default();
+        let line = rest.split(['\n', '\r']).next().unwrap_or_default();
+        u32::try_from(line.chars().count()).unwrap_or(u32::MAX)
     }
 
     #[cold]
@@ -378,7 +388,7 @@ impl<'a> Lexer<'a> {
             SyntaxErrorKind::SyntaxError,
             msg,
             loc,
-            loc.col + 1,
+            loc.col.saturating_add(1),
             LexErrorClass::Raised,
         )
     }
@@ -432,7 +442,7 @@ impl<'a> Lexer<'a> {
                             loc,
                             end: Loc {
                                 line: loc.line,
-                                col: loc.col + 1,
+                                col: loc.col.saturating_add(1),
                             },
                             depth: 0,
                         });
@@ -458,7 +468,7 @@ impl<'a> Lexer<'a> {
         self.bump();
         match self.peek() {
             Some('\n' | '\r') => {
-                let (loc, col) = (self.loc(), self.col + 1);
+                let (loc, col) = (self.loc(), self.col.saturating_add(1));
                 self.bump();
                 if self.peek().is_none() {
                     let mut err = self.error(
@@ -478,7 +488,7 @@ impl<'a> Lexer<'a> {
                     SyntaxErrorKind::SyntaxError,
                     "unexpected EOF while parsing".into(),
                     self.loc(),
-                    self.col + 1,
+                    self.col.saturating_add(1),
                     LexErrorClass::Other,
                 );
                 err.error.incomplete = true;
@@ -488,7 +498,7 @@ impl<'a> Lexer<'a> {
                 SyntaxErrorKind::SyntaxError,
                 "unexpected character after line continuation character".into(),
                 self.loc(),
-                self.col + 1,
+                self.col.saturating_add(1),
                 LexErrorClass::Other,
             )),
         }
@@ -502,12 +512,12 @@ impl<'a> Lexer<'a> {
             loop {
                 match self.peek() {
                     Some(' ') => {
-                        col += 1;
-                        altcol += 1;
+                        col = col.saturating_add(1);
+                        altcol = altcol.saturating_add(1);
                     }
                     Some('\t') => {
-                        col = (col / 8 + 1) * 8;
-                        altcol += 1;
+                        col = (col / 8).saturating_add(1).saturating_mul(8);
+                        altcol = altcol.saturating_add(1);
                     }
                     Some('\x0c') => {
                         col = 0;
@@ -573,7 +583,7 @@ impl<'a> Lexer<'a> {
                     SyntaxErrorKind::IndentationError,
                     "unindent does not match any outer indentation level".into(),
                     loc,
-                    self.line_len() + 1,
+                    self.line_len().saturating_add(1),
                     LexErrorClass::Other,
                 ));
             }
@@ -609,7 +619,7 @@ impl<'a> Lexer<'a> {
                 SyntaxErrorKind::SyntaxError,
                 format!("'{open}' was never closed"),
                 loc,
-                loc.col + 1,
+                loc.col.saturating_add(1),
                 LexErrorClass::Unclosed,
             );
             err.error.incomplete = true;
@@ -650,7 +660,8 @@ impl<'a> Lexer<'a> {
         if c == '_' || c.is_alphabetic() {
             return self.name_or_string(loc);
         }
-        if c.is_ascii_digit() || (c == '.' && self.peek_nth(1).is_some_and(|d| d.is_ascii_digit())) {
+        if c.is_ascii_digit() || (c == '.' && self.peek_nth(1).is_some_and(|d| d.is_ascii_digit()))
+        {
             let value = self.number()?;
             return Ok(self.token(Tok::Number(value), loc));
         }
@@ -658,10 +669,7 @@ impl<'a> Lexer<'a> {
             return self.string(loc, "");
         }
         if !c.is_ascii() {
-            return Err(self.error_at(
-                format!("invalid character '{c}' (U+{:04X})", c as u32),
-                loc,
-            ));
+            return Err(self.error_at(format!("invalid character '{c}' (U+{:04X})", c as u32), loc));
         }
         if c.is_ascii_control() {
             let msg = if c == '\0' {
@@ -789,10 +797,7 @@ impl<'a> Lexer<'a> {
     /// An identifier, a keyword, or a string literal with a prefix.
     fn name_or_string(&mut self, loc: Loc) -> Result<Token<'a>, LexError> {
         let start = self.pos;
-        while self
-            .peek()
-            .is_some_and(|c| c == '_' || c.is_alphanumeric())
-        {
+        while self.peek().is_some_and(|c| c == '_' || c.is_alphanumeric()) {
             self.bump();
         }
         let word = &self.src[start..self.pos];
@@ -880,7 +885,9 @@ fn is_string_prefix(word: &str) -> bool {
     let mut chars = word.chars().map(lower);
     match (chars.next(), chars.next(), chars.next()) {
         (Some('r' | 'u' | 'b' | 'f'), None, None) => true,
-        (Some(a), Some(b), None) => matches!((a, b), ('b', 'r') | ('r', 'b') | ('f', 'r') | ('r', 'f')),
+        (Some(a), Some(b), None) => {
+            matches!((a, b), ('b', 'r') | ('r', 'b') | ('f', 'r') | ('r', 'f'))
+        }
         _ => false,
     }
 }

@@ -61,7 +61,10 @@ pub trait Host {
     /// The file name and source of the user module `name`, if the host can
     /// find one (the script's directory on a computer, frozen modules on a
     /// board).
-    fn read_module(&mut self, name: &str) -> Option<(alloc::string::String, alloc::string::String)> {
+    fn read_module(
+        &mut self,
+        name: &str,
+    ) -> Option<(alloc::string::String, alloc::string::String)> {
         let _ = name;
         None
     }

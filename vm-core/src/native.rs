@@ -3,9 +3,9 @@
 //! A [`Native`] is a `'static` descriptor, so built-in functions and the
 //! methods of built-in types cost no heap: a [`Value::Native`] points at one.
 
+use crate::PyResult;
 use crate::interp::Ctx;
 use crate::value::{ObjRef, Value};
-use crate::PyResult;
 
 /// The signature every native function has. Positional and keyword
 /// arguments stay on the calling thread's stack; [`Args`] says where.

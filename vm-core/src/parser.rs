@@ -7,6 +7,7 @@
 //! capped so that parsing never overflows a small native stack.
 
 mod expr;
+mod nodes;
 mod stmt;
 mod strings;
 mod targets;
@@ -145,10 +146,12 @@ impl<'a> Parser<'a> {
                 Err(lex) => {
                     return match lex.class {
                         LexErrorClass::Raised => lex.error,
-                        LexErrorClass::Unclosed if err_line > lex.error.line => Box::new(SyntaxError {
-                            incomplete: false,
-                            ..*lex.error
-                        }),
+                        LexErrorClass::Unclosed if err_line > lex.error.line => {
+                            Box::new(SyntaxError {
+                                incomplete: false,
+                                ..*lex.error
+                            })
+                        }
                         _ => err,
                     };
                 }
@@ -210,6 +213,7 @@ impl<'a> Parser<'a> {
         self.prev_depth = cp.prev_depth;
         self.depth = cp.depth;
         self.lexer_failed = false;
+        self.field_failed = false;
     }
 
     fn is_op(&self, op: Op) -> bool {
@@ -275,9 +279,10 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// Enters a nested block, failing when too deep.
-    fn enter_block(&mut self) -> PResult<()> {
-        self.depth += BLOCK_DEPTH;
+    /// Enters a nested block (or an `elif`, which nests an `if` in the
+    /// tree) costing `units` of depth, failing when too deep.
+    fn enter_block(&mut self, units: u32) -> PResult<()> {
+        self.depth += units;
         if self.depth > MAX_DEPTH {
             return Err(self.error("too many nested blocks"));
         }
@@ -306,8 +311,9 @@ impl<'a> Parser<'a> {
             kind: SyntaxErrorKind::SyntaxError,
             msg,
             line: start.line,
-            col: start.col + 1,
-            end_col: (end.line == start.line && end.col > start.col + 1).then_some(end.col + 1),
+            col: start.col.saturating_add(1),
+            end_col: (end.line == start.line && end.col > start.col.saturating_add(1))
+                .then(|| end.col.saturating_add(1)),
             incomplete: false,
         })
     }
@@ -319,7 +325,12 @@ impl<'a> Parser<'a> {
         let tok = &self.tok;
         let mut err = self.error_range(msg, tok.loc, tok.end);
         err.kind = kind;
-        err.incomplete = tok.tok == Tok::EndMarker && !self.in_fstring;
+        let at_end = match tok.tok {
+            Tok::EndMarker => true,
+            Tok::Dedent => self.peeked.is_none() && self.lexer.at_end(),
+            _ => false,
+        };
+        err.incomplete = at_end && !self.in_fstring;
         err
     }
 
@@ -344,9 +355,10 @@ impl<'a> Parser<'a> {
                 end_col: None,
                 incomplete: false,
             }),
-            Tok::Dedent => {
-                self.error_at_token(SyntaxErrorKind::IndentationError, "unexpected unindent".into())
-            }
+            Tok::Dedent => self.error_at_token(
+                SyntaxErrorKind::IndentationError,
+                "unexpected unindent".into(),
+            ),
             _ => self.error("invalid syntax"),
         }
     }
@@ -371,13 +383,34 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    /// The error to report when looking further ahead for a better message
+    /// about a syntax error failed with `err`: a tokenizer error still wins,
+    /// as in CPython, else `fallback`. Either way the input is invalid
+    /// whatever follows it.
+    #[cold]
+    #[inline(never)]
+    fn lookahead_error(
+        &self,
+        mut err: Box<SyntaxError>,
+        fallback: Box<SyntaxError>,
+    ) -> Box<SyntaxError> {
+        if !self.lexer_failed {
+            return fallback;
+        }
+        err.incomplete = false;
+        err
+    }
+
     /// An `IndentationError` for a block header not followed by a block.
     #[cold]
     #[inline(never)]
     fn expected_block(&self, what: &str, header: Loc) -> Box<SyntaxError> {
         self.error_at_token(
             SyntaxErrorKind::IndentationError,
-            format!("expected an indented block after {what} on line {}", header.line),
+            format!(
+                "expected an indented block after {what} on line {}",
+                header.line
+            ),
         )
     }
 }

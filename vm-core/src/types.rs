@@ -31,21 +31,95 @@ macro_rules! builtin_types {
 }
 
 builtin_types!(
-    object, type_, int, bool, float, str, bytes, bytearray, list, tuple, dict, set,
-    frozenset, range, slice, none_type, not_implemented_type, ellipsis_type, function,
-    builtin_function, method, module, code, cell, generator, lock, property, staticmethod,
-    classmethod, super_, dict_keys, dict_values, dict_items, list_iterator, tuple_iterator,
-    str_iterator, bytes_iterator, range_iterator, dict_keyiterator, dict_valueiterator,
-    dict_itemiterator, set_iterator, enumerate, zip, map, filter, reversed,
+    object,
+    type_,
+    int,
+    bool,
+    float,
+    str,
+    bytes,
+    bytearray,
+    list,
+    tuple,
+    dict,
+    set,
+    frozenset,
+    range,
+    slice,
+    none_type,
+    not_implemented_type,
+    ellipsis_type,
+    function,
+    builtin_function,
+    method,
+    module,
+    code,
+    cell,
+    generator,
+    lock,
+    property,
+    staticmethod,
+    classmethod,
+    super_,
+    dict_keys,
+    dict_values,
+    dict_items,
+    list_iterator,
+    tuple_iterator,
+    str_iterator,
+    bytes_iterator,
+    range_iterator,
+    dict_keyiterator,
+    dict_valueiterator,
+    dict_itemiterator,
+    set_iterator,
+    enumerate,
+    zip,
+    map,
+    filter,
+    reversed,
     callable_iterator,
-    base_exception, exception, system_exit, keyboard_interrupt, generator_exit,
-    arithmetic_error, overflow_error, zero_division_error, floating_point_error,
-    assertion_error, attribute_error, buffer_error, eof_error, import_error,
-    module_not_found_error, lookup_error, index_error, key_error, memory_error, name_error,
-    unbound_local_error, os_error, timeout_error, runtime_error, not_implemented_error,
-    recursion_error, stop_iteration, stop_async_iteration, syntax_error, indentation_error,
-    tab_error, system_error, type_error, value_error, unicode_error, unicode_decode_error,
-    unicode_encode_error, reference_error, warning, user_warning, deprecation_warning,
+    base_exception,
+    exception,
+    system_exit,
+    keyboard_interrupt,
+    generator_exit,
+    arithmetic_error,
+    overflow_error,
+    zero_division_error,
+    floating_point_error,
+    assertion_error,
+    attribute_error,
+    buffer_error,
+    eof_error,
+    import_error,
+    module_not_found_error,
+    lookup_error,
+    index_error,
+    key_error,
+    memory_error,
+    name_error,
+    unbound_local_error,
+    os_error,
+    timeout_error,
+    runtime_error,
+    not_implemented_error,
+    recursion_error,
+    stop_iteration,
+    stop_async_iteration,
+    syntax_error,
+    indentation_error,
+    tab_error,
+    system_error,
+    type_error,
+    value_error,
+    unicode_error,
+    unicode_decode_error,
+    unicode_encode_error,
+    reference_error,
+    warning,
+    user_warning,
+    deprecation_warning,
     runtime_warning,
 );
 
@@ -65,10 +139,10 @@ impl Maker<'_> {
     ) -> Result<ObjRef, HeapFull> {
         let name = Value::Obj(self.interner.intern(self.heap, name)?);
         let mut mro = Vec::new();
-        if let Some(b) = base {
-            if let Object::Type(t) = self.heap.get(b) {
-                mro.extend_from_slice(&t.mro);
-            }
+        if let Some(b) = base
+            && let Object::Type(t) = self.heap.get(b)
+        {
+            mro.extend_from_slice(&t.mro);
         }
         let t = TypeObj {
             name,
@@ -172,19 +246,22 @@ impl BuiltinTypes {
         let buffer_error = m.make("BufferError", ex, &[], e)?;
         let eof_error = m.make("EOFError", ex, &[], e)?;
         let import_error = m.make("ImportError", ex, &[], e)?;
-        let module_not_found_error =
-            m.make("ModuleNotFoundError", Some(import_error), &[], e)?;
+        let module_not_found_error = m.make("ModuleNotFoundError", Some(import_error), &[], e)?;
         let lookup_error = m.make("LookupError", ex, &[], e)?;
         let index_error = m.make("IndexError", Some(lookup_error), &[], e)?;
-        let key_error = m.make("KeyError", Some(lookup_error), exception::KEY_ERROR_METHODS, e)?;
+        let key_error = m.make(
+            "KeyError",
+            Some(lookup_error),
+            exception::KEY_ERROR_METHODS,
+            e,
+        )?;
         let memory_error = m.make("MemoryError", ex, &[], e)?;
         let name_error = m.make("NameError", ex, &[], e)?;
         let unbound_local_error = m.make("UnboundLocalError", Some(name_error), &[], e)?;
         let os_error = m.make("OSError", ex, &[], e)?;
         let timeout_error = m.make("TimeoutError", Some(os_error), &[], e)?;
         let runtime_error = m.make("RuntimeError", ex, &[], e)?;
-        let not_implemented_error =
-            m.make("NotImplementedError", Some(runtime_error), &[], e)?;
+        let not_implemented_error = m.make("NotImplementedError", Some(runtime_error), &[], e)?;
         let recursion_error = m.make("RecursionError", Some(runtime_error), &[], e)?;
         let stop_iteration = m.make("StopIteration", ex, &[], e)?;
         let stop_async_iteration = m.make("StopAsyncIteration", ex, &[], e)?;

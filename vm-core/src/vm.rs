@@ -8,8 +8,8 @@ use alloc::vec::Vec;
 use sched_api::{Instant, Interpreter, Scheduler, Step, ThreadId};
 
 use crate::heap::{Heap, HeapStats};
-use crate::interp::{self, Ctx, Exit};
 use crate::intern::Interner;
+use crate::interp::{self, Ctx, Exit};
 use crate::thread::{Cancel, ThreadState, Wait};
 use crate::types::BuiltinTypes;
 use crate::value::{ObjRef, Value};
@@ -154,8 +154,8 @@ impl Vm {
             baseline: 0,
         };
         vm.builtins = crate::modules::builtins::create(&mut vm).map_err(too_small)?;
-        vm.memory_error = crate::objects::exception::preallocate_memory_error(&mut vm)
-            .map_err(too_small)?;
+        vm.memory_error =
+            crate::objects::exception::preallocate_memory_error(&mut vm).map_err(too_small)?;
         vm.collect_garbage(None);
         vm.baseline = vm.heap.stats().bytes;
         Ok(vm)
@@ -202,7 +202,8 @@ impl Vm {
         match crate::modules::start_main_thread(self, &proto) {
             Ok(id) => Ok(id),
             Err(_) => {
-                self.host.write_stderr("MemoryError: no memory to start the script\n");
+                self.host
+                    .write_stderr("MemoryError: no memory to start the script\n");
                 self.end_run();
                 self.run.exit_status = Some(1);
                 Err(1)

@@ -70,7 +70,11 @@ pub fn run(options: &Options) -> Result<(), String> {
         let (m_ours, m_theirs) = (median(&mut ours), median(&mut theirs));
         let ratio = m_ours / m_theirs;
         log_sum += ratio.ln();
-        let name = script.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let name = script
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         println!(
             "| {:<14} | {:>12.1} | {:>7.1} – {:>7.1} | {:>12.1} | {:>7.1} – {:>7.1} | {:>6.2} |",
             name,

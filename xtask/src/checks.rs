@@ -45,7 +45,16 @@ pub fn ensure_targets() -> Result<(), String> {
 fn no_std_builds() -> Result<(), String> {
     ensure_targets()?;
     for t in EMBEDDED_TARGETS {
-        run(cargo().args(["build", "--quiet", "-p", "vm-core", "-p", "sched-api", "--target", t]))?;
+        run(cargo().args([
+            "build",
+            "--quiet",
+            "-p",
+            "vm-core",
+            "-p",
+            "sched-api",
+            "--target",
+            t,
+        ]))?;
         run(cargo().args([
             "build",
             "--quiet",

@@ -88,7 +88,8 @@ fn load(filter: &[String]) -> Result<Vec<Scenario>, String> {
         if !filter.is_empty() && !filter.iter().any(|f| f.eq_ignore_ascii_case(&id)) {
             continue;
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let spec: Spec = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         out.push(Scenario {
             script: path.with_extension("py"),
@@ -147,7 +148,11 @@ fn print_table(backend: &str, scenarios: &[Scenario], rows: &[Row]) {
             "| {:<4} | {:<52} | {:<6} | {:>10.3} | {:>5} | {:>10} | {:>10} | {:>5} |",
             r.id,
             truncate(&s.spec.title, 52),
-            if r.failures.is_empty() { "pass" } else { "FAIL" },
+            if r.failures.is_empty() {
+                "pass"
+            } else {
+                "FAIL"
+            },
             r.latency_us as f64 / 1000.0,
             r.peak_threads,
             r.heap_delta,
@@ -187,7 +192,9 @@ fn execute(binary: &Path, scenario: &Scenario, repeat: u32) -> Result<Output, St
         .to_path_buf();
     cmd.arg(script);
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = cmd.spawn().map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
     let stdout = child.stdout.take().ok_or("no stdout")?;
     let mut stderr = child.stderr.take().ok_or("no stderr")?;
     let err_reader = std::thread::spawn(move || {
@@ -202,7 +209,9 @@ fn execute(binary: &Path, scenario: &Scenario, repeat: u32) -> Result<Output, St
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             if marker.as_deref() == Some(line.as_str()) {
                 // The same path as Ctrl-C in a terminal.
-                let _ = Command::new("kill").args(["-INT", &pid.to_string()]).status();
+                let _ = Command::new("kill")
+                    .args(["-INT", &pid.to_string()])
+                    .status();
             }
             text.push_str(&line);
             text.push('\n');
@@ -303,7 +312,8 @@ fn run_scenario(binary: &Path, scenario: &Scenario, repeat: Option<u32>) -> Row 
         }
     };
     if out.timed_out {
-        row.failures.push(String::from("did not finish within 120 s"));
+        row.failures
+            .push(String::from("did not finish within 120 s"));
     }
     if out.status != Some(spec.exit_status) {
         row.failures.push(format!(
@@ -327,10 +337,8 @@ fn run_scenario(binary: &Path, scenario: &Scenario, repeat: Option<u32>) -> Row 
         ));
     }
     if stats.len() != repeat as usize {
-        row.failures.push(format!(
-            "{} stats line(s), expected {repeat}",
-            stats.len()
-        ));
+        row.failures
+            .push(format!("{} stats line(s), expected {repeat}", stats.len()));
     }
     row.runs = stats.len();
     let first = stats.first().cloned().unwrap_or_default();
@@ -342,14 +350,17 @@ fn run_scenario(binary: &Path, scenario: &Scenario, repeat: Option<u32>) -> Row 
             String::new()
         };
         if get("threads_live") != 0 {
-            row.failures.push(format!("threads_live={}{at}", get("threads_live")));
+            row.failures
+                .push(format!("threads_live={}{at}", get("threads_live")));
         }
         if get("tasks_live") != 0 {
-            row.failures.push(format!("tasks_live={}{at}", get("tasks_live")));
+            row.failures
+                .push(format!("tasks_live={}{at}", get("tasks_live")));
         }
         let heap_delta = get("heap_after") - get("heap_baseline");
         if heap_delta != 0 {
-            row.failures.push(format!("heap grew by {heap_delta} bytes{at}"));
+            row.failures
+                .push(format!("heap grew by {heap_delta} bytes{at}"));
         }
         let latency = get("exit_latency_us");
         if latency < 0 || latency as u64 > spec.max_exit_latency_ms * 1000 {
@@ -384,7 +395,8 @@ fn run_scenario(binary: &Path, scenario: &Scenario, repeat: Option<u32>) -> Row 
         let reaped = last.get("tasks_reaped").copied().unwrap_or(-1);
         row.task_delta = spawned - reaped;
         if spawned != reaped {
-            row.failures.push(format!("{spawned} tasks spawned, {reaped} reaped"));
+            row.failures
+                .push(format!("{spawned} tasks spawned, {reaped} reaped"));
         }
     }
     row.failures.dedup();
@@ -406,7 +418,8 @@ mod tests {
 
     #[test]
     fn stats_lines_are_split_from_stderr() {
-        let (stats, rest) = stats_lines("oops\nemberpy-stats: backend=std tasks_live=0 heap_after=10\n");
+        let (stats, rest) =
+            stats_lines("oops\nemberpy-stats: backend=std tasks_live=0 heap_after=10\n");
         assert_eq!(rest, "oops\n");
         assert_eq!(stats[0]["tasks_live"], 0);
         assert_eq!(stats[0]["heap_after"], 10);

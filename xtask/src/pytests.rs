@@ -34,7 +34,10 @@ fn programs(filter: Option<&str>) -> Result<Vec<PathBuf>, String> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
         .filter(|p| {
-            filter.is_none_or(|f| p.file_stem().is_some_and(|s| s.to_string_lossy().contains(f)))
+            filter.is_none_or(|f| {
+                p.file_stem()
+                    .is_some_and(|s| s.to_string_lossy().contains(f))
+            })
         })
         .collect();
     files.sort();
@@ -86,7 +89,11 @@ pub fn run(options: &Options) -> Result<(), String> {
     let mut expected_failures = 0;
     let files = programs(options.filter.as_deref())?;
     for script in &files {
-        let name = script.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let name = script
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let want_out = std::fs::read_to_string(script.with_extension("out"))
             .map_err(|_| format!("{name}: no .out file (run `cargo xtask regen-py`)"))?;
         let want_err = std::fs::read_to_string(script.with_extension("err")).unwrap_or_default();
@@ -133,7 +140,9 @@ pub fn regenerate() -> Result<(), String> {
         .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
         .unwrap_or_default();
     if !version.starts_with("Python 3.11") {
-        return Err(format!("CPython 3.11 is the oracle; python3 is {version:?}"));
+        return Err(format!(
+            "CPython 3.11 is the oracle; python3 is {version:?}"
+        ));
     }
     for script in programs(None)? {
         let got = observe(Path::new("python3"), &script)?;

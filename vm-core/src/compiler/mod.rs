@@ -31,7 +31,11 @@ pub fn compile_interactive(source: &str, filename: &str) -> Result<CodeProto, Sy
 }
 
 /// Compile a parsed module.
-pub fn compile(module: &Module, filename: &str, interactive: bool) -> Result<CodeProto, SyntaxError> {
+pub fn compile(
+    module: &Module,
+    filename: &str,
+    interactive: bool,
+) -> Result<CodeProto, SyntaxError> {
     let table = SymbolTable::build(module).map_err(|e| error(e.loc, e.msg))?;
     let mut c = Compiler {
         table: &table,
@@ -292,11 +296,11 @@ impl<'a> Compiler<'a> {
     }
 
     fn load_const(&mut self, c: Const) {
-        if let Const::Int(i) = c {
-            if let Ok(small) = i32::try_from(i) {
-                self.emit(Instr::LoadInt(small));
-                return;
-            }
+        if let Const::Int(i) = c
+            && let Ok(small) = i32::try_from(i)
+        {
+            self.emit(Instr::LoadInt(small));
+            return;
         }
         let i = self.const_index(c);
         self.emit(Instr::LoadConst(i));
@@ -407,18 +411,17 @@ impl<'a> Compiler<'a> {
                 }),
             loc,
         }) = body.first()
+            && (module_level || self.scope_kind() == ScopeKind::Class)
         {
-            if module_level || self.scope_kind() == ScopeKind::Class {
-                self.set_line(*loc);
-                self.load_const(Const::Str(doc.clone()));
-                let n = self.name_index("__doc__");
-                self.emit(if module_level {
-                    Instr::StoreGlobal(n)
-                } else {
-                    Instr::StoreName(n)
-                });
-                rest = &body[1..];
-            }
+            self.set_line(*loc);
+            self.load_const(Const::Str(doc.clone()));
+            let n = self.name_index("__doc__");
+            self.emit(if module_level {
+                Instr::StoreGlobal(n)
+            } else {
+                Instr::StoreName(n)
+            });
+            rest = &body[1..];
         }
         self.stmts(rest)
     }
@@ -496,7 +499,12 @@ impl<'a> Compiler<'a> {
                 self.stmts(orelse)?;
                 self.bind(end);
             }
-            StmtKind::For { target, iter, body, orelse } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 self.expr(iter)?;
                 self.emit(Instr::GetIter);
                 let start = self.new_label();
@@ -570,7 +578,11 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            StmtKind::ImportFrom { module, names, level } => {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 self.load_const(Const::Int(*level as i64));
                 let fromlist = names.iter().map(|a| Const::Str(a.name.clone())).collect();
                 self.load_const(Const::Tuple(fromlist));
@@ -656,10 +668,17 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::StoreSubscr);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
-                let star = items.iter().position(|i| matches!(i.kind, ExprKind::Starred(_)));
+                let star = items
+                    .iter()
+                    .position(|i| matches!(i.kind, ExprKind::Starred(_)));
                 match star {
                     Some(p) => {
-                        if items.iter().filter(|i| matches!(i.kind, ExprKind::Starred(_))).count() > 1 {
+                        if items
+                            .iter()
+                            .filter(|i| matches!(i.kind, ExprKind::Starred(_)))
+                            .count()
+                            > 1
+                        {
                             return Err(error(t.loc, "multiple starred expressions in assignment"));
                         }
                         self.emit(Instr::UnpackEx(p as u32, (items.len() - p - 1) as u32));
@@ -674,7 +693,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Starred(_) => {
-                return Err(error(t.loc, "starred assignment target must be in a list or tuple"));
+                return Err(error(
+                    t.loc,
+                    "starred assignment target must be in a list or tuple",
+                ));
             }
             _ => {
                 return Err(error(
@@ -752,7 +774,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn return_stmt(&mut self, loc: Loc, value: Option<&'a Expr>) -> CResult {
-        if !matches!(self.scope_kind(), ScopeKind::Function | ScopeKind::Comprehension) {
+        if !matches!(
+            self.scope_kind(),
+            ScopeKind::Function | ScopeKind::Comprehension
+        ) {
             return Err(error(loc, "'return' outside function"));
         }
         match value {
@@ -847,7 +872,10 @@ impl<'a> Compiler<'a> {
         if !finalbody.is_empty() {
             let outer = self.unit_ref().handlers.len();
             self.push_handler((finally_exc, d0 as u32));
-            self.unit().blocks.push(Block::Finally { body: finalbody, outer });
+            self.unit().blocks.push(Block::Finally {
+                body: finalbody,
+                outer,
+            });
         }
         if handlers.is_empty() {
             self.stmts(body)?;
@@ -1121,7 +1149,10 @@ impl<'a> Compiler<'a> {
         }
         self.set_line(s.loc);
         if let Some(k) = c.keywords.first() {
-            return Err(error(k.loc, "class keyword arguments (metaclasses) are not supported"));
+            return Err(error(
+                k.loc,
+                "class keyword arguments (metaclasses) are not supported",
+            ));
         }
         let scope = self.table.scope_of(c);
         let flags = self.closure(scope);
@@ -1150,7 +1181,10 @@ impl<'a> Compiler<'a> {
     /// Jump to `target` when `e` is truthy (`when` true) or falsy.
     fn condition(&mut self, e: &'a Expr, when: bool, target: Label) -> CResult {
         match &e.kind {
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => self.condition(operand, !when, target),
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => self.condition(operand, !when, target),
             ExprKind::BoolOp { op, values } => {
                 let is_and = *op == BoolOp::And;
                 if is_and != when {
@@ -1160,7 +1194,9 @@ impl<'a> Compiler<'a> {
                     }
                 } else {
                     let skip = self.new_label();
-                    let (last, first) = values.split_last().ok_or_else(|| error(e.loc, "empty boolean"))?;
+                    let (last, first) = values
+                        .split_last()
+                        .ok_or_else(|| error(e.loc, "empty boolean"))?;
                     for v in first {
                         self.condition(v, !when, skip)?;
                     }
@@ -1171,7 +1207,14 @@ impl<'a> Compiler<'a> {
             }
             _ => {
                 self.expr(e)?;
-                self.jump(if when { Instr::PopJumpIfTrue } else { Instr::PopJumpIfFalse }, target);
+                self.jump(
+                    if when {
+                        Instr::PopJumpIfTrue
+                    } else {
+                        Instr::PopJumpIfFalse
+                    },
+                    target,
+                );
                 Ok(())
             }
         }
@@ -1208,7 +1251,9 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::BoolOp { op, values } => {
                 let end = self.new_label();
-                let (last, first) = values.split_last().ok_or_else(|| error(e.loc, "empty boolean"))?;
+                let (last, first) = values
+                    .split_last()
+                    .ok_or_else(|| error(e.loc, "empty boolean"))?;
                 for v in first {
                     self.expr(v)?;
                     let d = self.depth();
@@ -1225,7 +1270,11 @@ impl<'a> Compiler<'a> {
                 self.expr(last)?;
                 self.bind(end);
             }
-            ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators)?,
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.compare(left, ops, comparators)?,
             ExprKind::IfExp { test, body, orelse } => {
                 let else_l = self.new_label();
                 let end = self.new_label();
@@ -1255,7 +1304,11 @@ impl<'a> Compiler<'a> {
                 let i = self.const_index(Const::Code(Box::new(code)));
                 self.emit(Instr::MakeFunction(i, flags));
             }
-            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords)?,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(func, args, keywords)?,
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let n = self.name_index(attr);
@@ -1334,11 +1387,17 @@ impl<'a> Compiler<'a> {
                     self.emit(Instr::BuildMap(keys.len() as u32));
                 }
             }
-            ExprKind::ListComp { elt, generators } => self.comprehension(e, Comp::List(elt), generators, "<listcomp>")?,
-            ExprKind::SetComp { elt, generators } => self.comprehension(e, Comp::Set(elt), generators, "<setcomp>")?,
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e, Comp::Dict(key, value), generators, "<dictcomp>")?
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e, Comp::List(elt), generators, "<listcomp>")?
             }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, Comp::Set(elt), generators, "<setcomp>")?
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, Comp::Dict(key, value), generators, "<dictcomp>")?,
             ExprKind::GeneratorExp { elt, generators } => {
                 self.comprehension(e, Comp::Generator(elt), generators, "<genexpr>")?
             }
@@ -1389,7 +1448,11 @@ impl<'a> Compiler<'a> {
                     None => self.emit(Instr::BuildSlice(2)),
                 }
             }
-            ExprKind::Tuple(items) if items.iter().any(|i| matches!(i.kind, ExprKind::Slice { .. })) => {
+            ExprKind::Tuple(items)
+                if items
+                    .iter()
+                    .any(|i| matches!(i.kind, ExprKind::Slice { .. })) =>
+            {
                 for i in items {
                     self.subscript_index(i)?;
                 }
@@ -1499,7 +1562,10 @@ impl<'a> Compiler<'a> {
         for k in keywords {
             if let Some(name) = &k.arg {
                 if seen.contains(&name.as_str()) {
-                    return Err(error(k.loc, alloc::format!("keyword argument repeated: {name}")));
+                    return Err(error(
+                        k.loc,
+                        alloc::format!("keyword argument repeated: {name}"),
+                    ));
                 }
                 seen.push(name);
             }
@@ -1535,7 +1601,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comprehension(&mut self, e: &'a Expr, kind: Comp<'a>, generators: &'a [Comprehension], name: &str) -> CResult {
+    fn comprehension(
+        &mut self,
+        e: &'a Expr,
+        kind: Comp<'a>,
+        generators: &'a [Comprehension],
+        name: &str,
+    ) -> CResult {
         let scope = self.table.scope_of(e);
         let flags = self.closure(scope);
         let qualname = self.qualname(name);
@@ -1560,14 +1632,21 @@ impl<'a> Compiler<'a> {
         let code = self.pop_unit();
         let i = self.const_index(Const::Code(Box::new(code)));
         self.emit(Instr::MakeFunction(i, flags));
-        let first = generators.first().ok_or_else(|| error(e.loc, "empty comprehension"))?;
+        let first = generators
+            .first()
+            .ok_or_else(|| error(e.loc, "empty comprehension"))?;
         self.expr(&first.iter)?;
         self.emit(Instr::GetIter);
         self.emit(Instr::Call(1));
         Ok(())
     }
 
-    fn comprehension_loop(&mut self, kind: Comp<'a>, generators: &'a [Comprehension], level: usize) -> CResult {
+    fn comprehension_loop(
+        &mut self,
+        kind: Comp<'a>,
+        generators: &'a [Comprehension],
+        level: usize,
+    ) -> CResult {
         let g = &generators[level];
         if level == 0 {
             self.emit(Instr::LoadFast(0));
@@ -1641,7 +1720,9 @@ impl<'a> Compiler<'a> {
                         Some('s') => 1,
                         Some('r') => 2,
                         Some('a') => 3,
-                        Some(_) => return Err(error(value.loc, "f-string: invalid conversion character")),
+                        Some(_) => {
+                            return Err(error(value.loc, "f-string: invalid conversion character"));
+                        }
                         None if debug_text.is_some() && format_spec.is_none() => 2,
                         None => 0,
                     };
@@ -1671,10 +1752,10 @@ enum Comp<'a> {
 }
 
 fn close_segment(u: &mut Unit<'_>, here: u32) {
-    if let Some(&(label, depth)) = u.handlers.last() {
-        if here > u.segment_start {
-            u.table.push((u.segment_start, here, label, depth));
-        }
+    if let Some(&(label, depth)) = u.handlers.last()
+        && here > u.segment_start
+    {
+        u.table.push((u.segment_start, here, label, depth));
     }
     u.segment_start = here;
 }
@@ -1696,7 +1777,9 @@ fn same_const(a: &Const, b: &Const) -> bool {
         (Const::Str(x), Const::Str(y)) => x == y,
         (Const::None, Const::None) => true,
         (Const::Bool(x), Const::Bool(y)) => x == y,
-        (Const::Tuple(x), Const::Tuple(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_const(p, q)),
+        (Const::Tuple(x), Const::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_const(p, q))
+        }
         _ => false,
     }
 }
@@ -1719,12 +1802,19 @@ fn constant(c: &Constant) -> Const {
 fn fold(e: &Expr) -> Option<Const> {
     match &e.kind {
         ExprKind::Constant(c) => Some(constant(c)),
-        ExprKind::UnaryOp { op: UnaryOp::Neg, operand } => match &operand.kind {
+        ExprKind::UnaryOp {
+            op: UnaryOp::Neg,
+            operand,
+        } => match &operand.kind {
             ExprKind::Constant(Constant::Int(i)) => i.checked_neg().map(Const::Int),
             ExprKind::Constant(Constant::Float(f)) => Some(Const::Float(-f)),
             _ => None,
         },
-        ExprKind::Tuple(items) => items.iter().map(fold).collect::<Option<Vec<_>>>().map(Const::Tuple),
+        ExprKind::Tuple(items) => items
+            .iter()
+            .map(fold)
+            .collect::<Option<Vec<_>>>()
+            .map(Const::Tuple),
         _ => None,
     }
 }
@@ -1733,12 +1823,14 @@ fn fold(e: &Expr) -> Option<Const> {
 fn expr_description(e: &Expr) -> String {
     match &e.kind {
         ExprKind::Call { .. } => "function call",
-        ExprKind::Constant(Constant::None | Constant::Bool(_) | Constant::Ellipsis) => match &e.kind {
-            ExprKind::Constant(Constant::None) => "None",
-            ExprKind::Constant(Constant::Bool(true)) => "True",
-            ExprKind::Constant(Constant::Bool(false)) => "False",
-            _ => "ellipsis",
-        },
+        ExprKind::Constant(Constant::None | Constant::Bool(_) | Constant::Ellipsis) => {
+            match &e.kind {
+                ExprKind::Constant(Constant::None) => "None",
+                ExprKind::Constant(Constant::Bool(true)) => "True",
+                ExprKind::Constant(Constant::Bool(false)) => "False",
+                _ => "ellipsis",
+            }
+        }
         ExprKind::Constant(_) | ExprKind::FString(_) => "literal",
         ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
         ExprKind::BoolOp { .. } => "expression",

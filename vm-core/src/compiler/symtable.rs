@@ -75,7 +75,9 @@ impl Scope {
 
     /// Whether `name` is bound here (and not declared global or nonlocal).
     pub fn is_local(&self, name: &str) -> bool {
-        self.bound_set.contains(name) && !self.globals.contains(name) && !self.nonlocals.contains(name)
+        self.bound_set.contains(name)
+            && !self.globals.contains(name)
+            && !self.nonlocals.contains(name)
     }
 
     fn kind(&self) -> ScopeKind {
@@ -193,7 +195,11 @@ impl Builder {
                     loc,
                 });
             }
-            let (word, other) = if global { ("global", &scope.nonlocals) } else { ("nonlocal", &scope.globals) };
+            let (word, other) = if global {
+                ("global", &scope.nonlocals)
+            } else {
+                ("nonlocal", &scope.globals)
+            };
             if other.contains(n) {
                 return Err(ScopeError {
                     msg: alloc::format!("name '{n}' is nonlocal and global"),
@@ -242,7 +248,11 @@ impl Builder {
                 }
                 self.target(target)
             }
-            StmtKind::AnnAssign { target, annotation, value } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 self.expr(annotation)?;
                 if let Some(v) = value {
                     self.expr(v)?;
@@ -262,7 +272,12 @@ impl Builder {
                 self.stmts(body)?;
                 self.stmts(orelse)
             }
-            StmtKind::For { target, iter, body, orelse } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 self.expr(iter)?;
                 self.target(target)?;
                 self.stmts(body)?;
@@ -288,7 +303,12 @@ impl Builder {
                 self.current = outer;
                 Ok(())
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.stmts(body)?;
                 for h in handlers {
                     if let Some(t) = &h.typ {
@@ -321,7 +341,10 @@ impl Builder {
             }
             StmtKind::Import(names) => {
                 for a in names {
-                    let bound = a.asname.as_deref().unwrap_or_else(|| a.name.split('.').next().unwrap_or(""));
+                    let bound = a
+                        .asname
+                        .as_deref()
+                        .unwrap_or_else(|| a.name.split('.').next().unwrap_or(""));
                     self.bind(bound);
                 }
                 Ok(())
@@ -346,7 +369,10 @@ impl Builder {
 
     fn defaults(&mut self, p: &Params) -> Result<(), ScopeError> {
         p.defaults.iter().try_for_each(|e| self.expr(e))?;
-        p.kw_defaults.iter().flatten().try_for_each(|e| self.expr(e))
+        p.kw_defaults
+            .iter()
+            .flatten()
+            .try_for_each(|e| self.expr(e))
     }
 
     fn annotations(&mut self, p: &Params) -> Result<(), ScopeError> {
@@ -507,10 +533,14 @@ impl Builder {
             ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
                 self.comprehension(e, generators, &[elt], false)
             }
-            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, generators, &[elt], true),
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e, generators, &[key, value], false)
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, generators, &[elt], true)
             }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, generators, &[key, value], false),
             ExprKind::Yield(v) => {
                 self.mark_yield(e.loc)?;
                 v.iter().try_for_each(|x| self.expr(x))
@@ -519,11 +549,17 @@ impl Builder {
                 self.mark_yield(e.loc)?;
                 self.expr(v)
             }
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.expr(left)?;
                 comparators.iter().try_for_each(|c| self.expr(c))
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.expr(func)?;
                 args.iter().try_for_each(|a| self.expr(a))?;
                 keywords.iter().try_for_each(|k| self.expr(&k.value))
@@ -554,7 +590,10 @@ impl Builder {
 
     fn fstring(&mut self, parts: &[FStringPart]) -> Result<(), ScopeError> {
         for p in parts {
-            if let FStringPart::Value { value, format_spec, .. } = p {
+            if let FStringPart::Value {
+                value, format_spec, ..
+            } = p
+            {
                 self.expr(value)?;
                 if let Some(spec) = format_spec {
                     self.fstring(spec)?;
@@ -593,7 +632,11 @@ impl Builder {
 /// Resolve free variables top-down. `visible` holds the names bound in
 /// enclosing function scopes (what a closure may capture). Returns the
 /// names this scope (and its children) need from its enclosing scopes.
-fn resolve(table: &mut SymbolTable, id: ScopeId, visible: &BTreeSet<String>) -> Result<BTreeSet<String>, ScopeError> {
+fn resolve(
+    table: &mut SymbolTable,
+    id: ScopeId,
+    visible: &BTreeSet<String>,
+) -> Result<BTreeSet<String>, ScopeError> {
     let kind = table.scopes[id].kind();
     for n in table.scopes[id].nonlocals.clone() {
         if !visible.contains(&n) {

@@ -9,7 +9,7 @@ use alloc::vec::Vec;
 use crate::interp::Ctx;
 use crate::native::NativeKind;
 use crate::objects::instance::Payload;
-use crate::objects::{exception, BoundMethod, Object};
+use crate::objects::{BoundMethod, Object, exception};
 use crate::value::{ObjRef, Value};
 use crate::{Flow, PyResult};
 
@@ -72,7 +72,10 @@ pub fn find_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<Option<
                 return super_attr(ctx, start, receiver, name);
             }
             Object::Instance(inst) => {
-                if let Some(p) = inst.dict.find(ctx.str_hash(name), |k| ctx.same_str(k, name)) {
+                if let Some(p) = inst
+                    .dict
+                    .find(ctx.str_hash(name), |k| ctx.same_str(k, name))
+                {
                     let v = inst.dict.entry(p).map(|e| e.value).unwrap_or(Value::None);
                     return Ok(Some(v));
                 }
@@ -103,16 +106,16 @@ pub fn find_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<Option<
     if let Some(v) = special_attr(ctx, obj, name)? {
         return Ok(Some(v));
     }
-    if let Some(getattr) = ctx.type_lookup_str(ty, "__getattr__") {
-        if matches!(getattr, Value::Obj(_)) {
-            return match ctx.call(getattr, &[obj, name]) {
-                Ok(v) => Ok(Some(v)),
-                Err(Flow::Raise(e)) if ctx.is_instance(e, ctx.vm.types.attribute_error) => {
-                    Err(Flow::Raise(e))
-                }
-                Err(e) => Err(e),
-            };
-        }
+    if let Some(getattr) = ctx.type_lookup_str(ty, "__getattr__")
+        && matches!(getattr, Value::Obj(_))
+    {
+        return match ctx.call(getattr, &[obj, name]) {
+            Ok(v) => Ok(Some(v)),
+            Err(Flow::Raise(e)) if ctx.is_instance(e, ctx.vm.types.attribute_error) => {
+                Err(Flow::Raise(e))
+            }
+            Err(e) => Err(e),
+        };
     }
     Ok(None)
 }
@@ -167,7 +170,8 @@ fn super_attr(
     receiver: Value,
     name: Value,
 ) -> PyResult<Option<Value>> {
-    let receiver_is_type = matches!(receiver, Value::Obj(r) if matches!(ctx.vm.heap.get(r), Object::Type(_)));
+    let receiver_is_type =
+        matches!(receiver, Value::Obj(r) if matches!(ctx.vm.heap.get(r), Object::Type(_)));
     let ty = if receiver_is_type {
         receiver.as_obj().unwrap_or(ctx.vm.types.object)
     } else {
@@ -298,10 +302,10 @@ pub fn get_method(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<(Value
     };
     if plain_receiver {
         let ty = ctx.type_of(obj);
-        if let Some(found) = ctx.type_lookup(ty, name) {
-            if let Found::Method(f) = classify(ctx, found) {
-                return Ok((f, obj));
-            }
+        if let Some(found) = ctx.type_lookup(ty, name)
+            && let Found::Method(f) = classify(ctx, found)
+        {
+            return Ok((f, obj));
         }
     }
     Ok((get_attr(ctx, obj, name)?, Value::Unbound))
@@ -350,26 +354,26 @@ pub fn set_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value, value: Value) -> PyR
     match ctx.vm.heap.get(r) {
         Object::Instance(inst) => {
             let class = inst.class;
-            if let Some(found) = ctx.type_lookup(class, name) {
-                if let Found::Property(p) = classify(ctx, found) {
-                    let setter = property_part(ctx, p, 1);
-                    if setter.is_none() {
-                        let n = String::from(ctx.str_ref(name).unwrap_or(""));
-                        let t = ctx.type_name_of_type(class);
-                        return Err(attribute_error_msg(
-                            ctx,
-                            alloc::format!("property '{n}' of '{t}' object has no setter"),
-                        ));
-                    }
-                    ctx.call(setter, &[obj, value])?;
-                    return Ok(());
+            if let Some(found) = ctx.type_lookup(class, name)
+                && let Found::Property(p) = classify(ctx, found)
+            {
+                let setter = property_part(ctx, p, 1);
+                if setter.is_none() {
+                    let n = String::from(ctx.str_ref(name).unwrap_or(""));
+                    let t = ctx.type_name_of_type(class);
+                    return Err(attribute_error_msg(
+                        ctx,
+                        alloc::format!("property '{n}' of '{t}' object has no setter"),
+                    ));
                 }
+                ctx.call(setter, &[obj, value])?;
+                return Ok(());
             }
-            if let Some(setattr) = ctx.type_lookup_str(class, "__setattr__") {
-                if matches!(setattr, Value::Obj(_)) {
-                    ctx.call(setattr, &[obj, name, value])?;
-                    return Ok(());
-                }
+            if let Some(setattr) = ctx.type_lookup_str(class, "__setattr__")
+                && matches!(setattr, Value::Obj(_))
+            {
+                ctx.call(setattr, &[obj, name, value])?;
+                return Ok(());
             }
             instance_dict_set(ctx, r, name, value)
         }
@@ -437,7 +441,12 @@ pub fn set_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value, value: Value) -> PyR
 }
 
 /// Store into an instance's own attribute dict.
-pub fn instance_dict_set(ctx: &mut Ctx<'_>, inst: ObjRef, name: Value, value: Value) -> PyResult<()> {
+pub fn instance_dict_set(
+    ctx: &mut Ctx<'_>,
+    inst: ObjRef,
+    name: Value,
+    value: Value,
+) -> PyResult<()> {
     let hash = ctx.str_hash(name);
     let pos = match ctx.vm.heap.get(inst) {
         Object::Instance(i) => i.dict.find(hash, |k| ctx.same_str(k, name)),
@@ -465,20 +474,20 @@ pub fn del_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<()> {
     let removed = match ctx.vm.heap.get(r) {
         Object::Instance(i) => {
             let class = i.class;
-            if let Some(found) = ctx.type_lookup(class, name) {
-                if let Found::Property(p) = classify(ctx, found) {
-                    let deleter = property_part(ctx, p, 2);
-                    if deleter.is_none() {
-                        let n = String::from(ctx.str_ref(name).unwrap_or(""));
-                        let t = ctx.type_name_of_type(class);
-                        return Err(attribute_error_msg(
-                            ctx,
-                            alloc::format!("property '{n}' of '{t}' object has no deleter"),
-                        ));
-                    }
-                    ctx.call(deleter, &[obj])?;
-                    return Ok(());
+            if let Some(found) = ctx.type_lookup(class, name)
+                && let Found::Property(p) = classify(ctx, found)
+            {
+                let deleter = property_part(ctx, p, 2);
+                if deleter.is_none() {
+                    let n = String::from(ctx.str_ref(name).unwrap_or(""));
+                    let t = ctx.type_name_of_type(class);
+                    return Err(attribute_error_msg(
+                        ctx,
+                        alloc::format!("property '{n}' of '{t}' object has no deleter"),
+                    ));
                 }
+                ctx.call(deleter, &[obj])?;
+                return Ok(());
             }
             let pos = match ctx.vm.heap.get(r) {
                 Object::Instance(i) => i.dict.find(hash, |k| ctx.same_str(k, name)),

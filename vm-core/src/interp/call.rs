@@ -11,7 +11,7 @@ use core::mem::size_of;
 use portable_atomic_util::Arc;
 
 use crate::bytecode::Code;
-use crate::interp::{class, iter, Ctx, Exit};
+use crate::interp::{Ctx, Exit, class, iter};
 use crate::native::Args;
 use crate::objects::{BoundMethod, Function, Object};
 use crate::thread::{Frame, FrameKind};
@@ -161,7 +161,16 @@ fn call_function(
         ctx.th.stack.push(genr);
         return Ok(false);
     }
-    push_frame(ctx, code, code_obj, start, ret_sp, globals, Value::Unbound, FrameKind::Normal);
+    push_frame(
+        ctx,
+        code,
+        code_obj,
+        start,
+        ret_sp,
+        globals,
+        Value::Unbound,
+        FrameKind::Normal,
+    );
     Ok(true)
 }
 
@@ -380,7 +389,11 @@ fn too_many_positional(
     } else {
         alloc::format!("{argcount}")
     };
-    let s = if argcount == 1 && ndefaults == 0 { "" } else { "s" };
+    let s = if argcount == 1 && ndefaults == 0 {
+        ""
+    } else {
+        "s"
+    };
     let was = if given == 1 { "was" } else { "were" };
     let kw = if kw_given > 0 {
         alloc::format!(
@@ -432,11 +445,11 @@ fn init_cells(ctx: &mut Ctx<'_>, func: ObjRef, code: &Code, base: usize) -> PyRe
         Object::Function(f) => f.closure,
         _ => Value::None,
     };
-    if let Value::Obj(t) = closure {
-        if let Object::Tuple(cells) = ctx.vm.heap.get(t) {
-            for (i, cell) in cells.iter().enumerate() {
-                ctx.th.stack[base + code.first_free as usize + i] = *cell;
-            }
+    if let Value::Obj(t) = closure
+        && let Object::Tuple(cells) = ctx.vm.heap.get(t)
+    {
+        for (i, cell) in cells.iter().enumerate() {
+            ctx.th.stack[base + code.first_free as usize + i] = *cell;
         }
     }
     Ok(())
@@ -531,7 +544,9 @@ pub fn make_function(ctx: &mut Ctx<'_>, code: &Code, index: u32, flags: u32) -> 
         attrs: Value::None,
         doc,
     };
-    Ok(Value::Obj(ctx.alloc(Object::Function(alloc::boxed::Box::new(f)))?))
+    Ok(Value::Obj(
+        ctx.alloc(Object::Function(alloc::boxed::Box::new(f)))?,
+    ))
 }
 
 fn first_const_doc(ctx: &Ctx<'_>, code: &Code) -> Value {
@@ -546,7 +561,10 @@ pub fn is_callable(ctx: &Ctx<'_>, v: Value) -> bool {
     match v {
         Value::Native(_) => true,
         Value::Obj(r) => match ctx.vm.heap.get(r) {
-            Object::Function(_) | Object::BoundMethod(_) | Object::Type(_) | Object::StaticMethod(_) => true,
+            Object::Function(_)
+            | Object::BoundMethod(_)
+            | Object::Type(_)
+            | Object::StaticMethod(_) => true,
             Object::Instance(_) => ctx.type_lookup_str(ctx.type_of(v), "__call__").is_some(),
             _ => false,
         },

@@ -5,14 +5,14 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::interp::{call, Ctx};
+use crate::PyResult;
+use crate::interp::{Ctx, call};
 use crate::native::Args;
 use crate::objects::instance::{Instance, Payload};
 use crate::objects::typeobj::{Layout, TypeObj};
-use crate::objects::{exception, Dict, Object};
+use crate::objects::{Dict, Object, exception};
 use crate::thread::{Frame, FrameKind};
 use crate::value::{ObjRef, Value};
-use crate::PyResult;
 
 /// `BuildClass`: `[body_function, name, bases]` on the stack. Pushes the
 /// body's frame with a fresh namespace; [`finish_class`] runs when it
@@ -86,9 +86,7 @@ pub fn make_class(ctx: &mut Ctx<'_>, name: Value, bases: Value, ns: Value) -> Py
             Some(r) if matches!(ctx.vm.heap.get(r), Object::Type(_)) => base_refs.push(r),
             _ => {
                 let t = ctx.type_name(b);
-                return Err(ctx.type_error(alloc::format!(
-                    "bases must be types, not '{t}'"
-                )));
+                return Err(ctx.type_error(alloc::format!("bases must be types, not '{t}'")));
             }
         }
     }
@@ -143,7 +141,10 @@ pub fn make_class(ctx: &mut Ctx<'_>, name: Value, bases: Value, ns: Value) -> Py
 }
 
 fn is_function(ctx: &Ctx<'_>, v: Value) -> bool {
-    matches!(v.as_obj().map(|r| ctx.vm.heap.get(r)), Some(Object::Function(_)))
+    matches!(
+        v.as_obj().map(|r| ctx.vm.heap.get(r)),
+        Some(Object::Function(_))
+    )
 }
 
 /// The instance layout a class with `bases` gets.

@@ -8,7 +8,7 @@ use alloc::vec::Vec;
 
 use sched_api::{Scheduler, Step};
 
-use crate::interp::{self, unwind, Exit};
+use crate::interp::{self, Exit, unwind};
 use crate::native::Args;
 use crate::objects::exception;
 use crate::objects::{Object, StrObj};
@@ -58,9 +58,7 @@ impl<'a> Ctx<'a> {
 
     /// A new `str` from an owned string.
     pub fn new_string(&mut self, s: String) -> PyResult<Value> {
-        Ok(Value::Obj(
-            self.alloc(Object::Str(StrObj::from_string(s)))?,
-        ))
+        Ok(Value::Obj(self.alloc(Object::Str(StrObj::from_string(s)))?))
     }
 
     /// The interned `str` for `s` (one object per distinct text).
@@ -89,9 +87,7 @@ impl<'a> Ctx<'a> {
 
     /// A new empty dict.
     pub fn new_dict(&mut self) -> PyResult<Value> {
-        Ok(Value::Obj(
-            self.alloc(Object::Dict(Box::default()))?,
-        ))
+        Ok(Value::Obj(self.alloc(Object::Dict(Box::default()))?))
     }
 
     /// A new empty set or frozenset.
@@ -133,10 +129,10 @@ impl<'a> Ctx<'a> {
     /// Set the value of a cell object.
     #[inline]
     pub fn cell_set(&mut self, cell: Value, value: Value) {
-        if let Value::Obj(r) = cell {
-            if let Object::Cell(v) = self.vm.heap.get_mut(r) {
-                *v = value;
-            }
+        if let Value::Obj(r) = cell
+            && let Object::Cell(v) = self.vm.heap.get_mut(r)
+        {
+            *v = value;
         }
     }
 
@@ -182,9 +178,15 @@ impl<'a> Ctx<'a> {
                     _ => alloc::format!("{name}() takes exactly {min} arguments ({n} given)"),
                 }
             } else if n < min {
-                alloc::format!("{name}() takes at least {min} argument{} ({n} given)", plural(min))
+                alloc::format!(
+                    "{name}() takes at least {min} argument{} ({n} given)",
+                    plural(min)
+                )
             } else {
-                alloc::format!("{name}() takes at most {max} argument{} ({n} given)", plural(max))
+                alloc::format!(
+                    "{name}() takes at most {max} argument{} ({n} given)",
+                    plural(max)
+                )
             };
             return Err(self.type_error(msg));
         }
@@ -277,7 +279,9 @@ impl<'a> Ctx<'a> {
         let t = self.vm.types.unbound_local_error;
         self.error(
             t,
-            alloc::format!("cannot access local variable '{text}' where it is not associated with a value"),
+            alloc::format!(
+                "cannot access local variable '{text}' where it is not associated with a value"
+            ),
         )
     }
 

@@ -4,10 +4,10 @@
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
+use crate::PyResult;
 use crate::interp::Ctx;
 use crate::objects::{self, Object};
 use crate::value::Value;
-use crate::PyResult;
 
 /// A stable, address-like number for `id()` and default reprs.
 pub fn address(v: Value) -> u64 {
@@ -142,7 +142,10 @@ fn repr_obj(ctx: &mut Ctx<'_>, v: Value) -> PyResult<String> {
             match func {
                 Value::Native(_) => {
                     let t = ctx.type_name(recv);
-                    alloc::format!("<built-in method {fname} of {t} object at {:#x}>", address(recv))
+                    alloc::format!(
+                        "<built-in method {fname} of {t} object at {:#x}>",
+                        address(recv)
+                    )
                 }
                 _ => alloc::format!("<bound method {fname} of {}>", repr(ctx, recv)?),
             }
@@ -169,7 +172,12 @@ fn repr_obj(ctx: &mut Ctx<'_>, v: Value) -> PyResult<String> {
             alloc::format!("<{state} _thread.lock object at {addr:#x}>")
         }
         Object::Instance(_) => return call_repr_dunder(ctx, v, "__repr__"),
-        Object::Property(_) | Object::StaticMethod(_) | Object::ClassMethod(_) | Object::Super(_) | Object::Iter(_) | Object::Free(_) => {
+        Object::Property(_)
+        | Object::StaticMethod(_)
+        | Object::ClassMethod(_)
+        | Object::Super(_)
+        | Object::Iter(_)
+        | Object::Free(_) => {
             let t = ctx.type_name(v);
             alloc::format!("<{t} object at {addr:#x}>")
         }
@@ -193,15 +201,18 @@ fn call_repr_dunder(ctx: &mut Ctx<'_>, v: Value, name: &str) -> PyResult<String>
 
 /// `str(v)`.
 pub fn str(ctx: &mut Ctx<'_>, v: Value) -> PyResult<String> {
-    if let Some(s) = ctx.str_ref(v) {
-        if !matches!(v.as_obj().map(|r| ctx.vm.heap.get(r)), Some(Object::Instance(_))) {
-            return Ok(String::from(s));
-        }
+    if let Some(s) = ctx.str_ref(v)
+        && !matches!(
+            v.as_obj().map(|r| ctx.vm.heap.get(r)),
+            Some(Object::Instance(_))
+        )
+    {
+        return Ok(String::from(s));
     }
-    if let Value::Obj(r) = v {
-        if let Object::Instance(_) = ctx.vm.heap.get(r) {
-            return call_repr_dunder(ctx, v, "__str__");
-        }
+    if let Value::Obj(r) = v
+        && let Object::Instance(_) = ctx.vm.heap.get(r)
+    {
+        return call_repr_dunder(ctx, v, "__str__");
     }
     repr(ctx, v)
 }
@@ -405,7 +416,7 @@ pub fn group_digits(digits: &str, sep: char, every: usize) -> String {
     let chars: Vec<char> = digits.chars().collect();
     let mut out = String::new();
     for (i, c) in chars.iter().enumerate() {
-        if i > 0 && (chars.len() - i) % every == 0 {
+        if i > 0 && (chars.len() - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(*c);

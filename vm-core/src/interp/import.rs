@@ -5,20 +5,25 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::interp::{call, Ctx};
+use crate::PyResult;
+use crate::interp::{Ctx, call};
 use crate::objects::Object;
 use crate::thread::FrameKind;
 use crate::value::{ObjRef, Value};
-use crate::PyResult;
 
 /// `import name`: push the module. Returns `true` when a module body frame
 /// was pushed instead (the module is pushed when it returns).
-pub fn import_name(ctx: &mut Ctx<'_>, name: Value, _fromlist: Value, level: Value) -> PyResult<bool> {
+pub fn import_name(
+    ctx: &mut Ctx<'_>,
+    name: Value,
+    _fromlist: Value,
+    level: Value,
+) -> PyResult<bool> {
     let text = String::from(ctx.str_ref(name).unwrap_or(""));
     if !matches!(level, Value::Int(0) | Value::None) {
         return Err(import_error(
             ctx,
-            alloc::format!("attempted relative import with no known parent package"),
+            String::from("attempted relative import with no known parent package"),
         ));
     }
     if let Some(m) = ctx.dict_get_str(ctx.vm.run.modules, name) {
@@ -38,15 +43,21 @@ pub fn import_name(ctx: &mut Ctx<'_>, name: Value, _fromlist: Value, level: Valu
 }
 
 #[cfg(feature = "compiler")]
-fn start_module_body(ctx: &mut Ctx<'_>, name: Value, filename: &str, source: String) -> PyResult<bool> {
+fn start_module_body(
+    ctx: &mut Ctx<'_>,
+    name: Value,
+    filename: &str,
+    source: String,
+) -> PyResult<bool> {
     let proto = match crate::compiler::compile_module(&source, filename) {
         Ok(p) => p,
-        Err(e) => return Err(crate::objects::exception::syntax_error(ctx, &e, filename, &source)),
+        Err(e) => {
+            return Err(crate::objects::exception::syntax_error(
+                ctx, &e, filename, &source,
+            ));
+        }
     };
-    ctx.vm
-        .run
-        .sources
-        .push((String::from(filename), source));
+    ctx.vm.run.sources.push((String::from(filename), source));
     let code_obj = crate::loader::load(ctx, &proto)?;
     let module = crate::modules::new_module(ctx, name, Some(filename))?;
     register(ctx, name, Value::Obj(module))?;
@@ -131,7 +142,11 @@ pub fn import_star(ctx: &mut Ctx<'_>, module: Value) -> PyResult<()> {
     let Some((ns, globals)) = frame else {
         return Ok(());
     };
-    let target = if ns.is_bound() { ns } else { Value::Obj(globals) };
+    let target = if ns.is_bound() {
+        ns
+    } else {
+        Value::Obj(globals)
+    };
     for (k, v) in pairs {
         if ctx.str_ref(k).is_some_and(|s| !s.starts_with('_')) {
             ctx.dict_set(target, k, v)?;

@@ -5,13 +5,13 @@
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
-use crate::interp::{call, Ctx, Exit};
+use crate::PyResult;
+use crate::interp::{Ctx, Exit, call};
 use crate::objects::generator::{GenState, Resume, SavedFrame};
 use crate::objects::iter::{self as it, IterObj};
-use crate::objects::{exception, Object};
+use crate::objects::{Object, exception};
 use crate::thread::{Frame, FrameKind};
 use crate::value::{ObjRef, Value};
-use crate::PyResult;
 
 /// What a `for` loop's next step found.
 pub enum Next {
@@ -78,11 +78,15 @@ fn instance_iter(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Value> {
     if let Some(f @ Value::Obj(_)) = ctx.type_lookup_str(ty, "__iter__") {
         let r = ctx.call(f, &[v])?;
         let rt = ctx.type_of(r);
-        let is_iterator = matches!(r.as_obj().map(|o| ctx.vm.heap.get(o)), Some(Object::Iter(_) | Object::Generator(_)))
-            || ctx.type_lookup_str(rt, "__next__").is_some();
+        let is_iterator = matches!(
+            r.as_obj().map(|o| ctx.vm.heap.get(o)),
+            Some(Object::Iter(_) | Object::Generator(_))
+        ) || ctx.type_lookup_str(rt, "__next__").is_some();
         if !is_iterator {
             let t = ctx.type_name(r);
-            return Err(ctx.type_error(alloc::format!("iter() returned non-iterator of type '{t}'")));
+            return Err(
+                ctx.type_error(alloc::format!("iter() returned non-iterator of type '{t}'"))
+            );
         }
         return Ok(r);
     }
@@ -154,7 +158,9 @@ impl Ctx<'_> {
         };
         match self.call(f, &[iter]) {
             Ok(v) => Ok(Some(v)),
-            Err(crate::Flow::Raise(e)) if self.is_instance(e, self.vm.types.stop_iteration) => Ok(None),
+            Err(crate::Flow::Raise(e)) if self.is_instance(e, self.vm.types.stop_iteration) => {
+                Ok(None)
+            }
             Err(e) => Err(e),
         }
     }
@@ -187,7 +193,11 @@ pub fn generator_next(ctx: &mut Ctx<'_>, genr: ObjRef, sent: Value) -> PyResult<
     }
     match ctx.run_nested(floor, ret_sp) {
         Ok(v) => Ok(Some(v)),
-        Err(crate::Flow::Raise(e)) if ctx.is_instance(e, ctx.vm.types.stop_iteration) && generator_done(ctx, genr) => Ok(None),
+        Err(crate::Flow::Raise(e))
+            if ctx.is_instance(e, ctx.vm.types.stop_iteration) && generator_done(ctx, genr) =>
+        {
+            Ok(None)
+        }
         Err(e) => Err(e),
     }
 }
@@ -199,7 +209,12 @@ fn generator_done(ctx: &Ctx<'_>, genr: ObjRef) -> bool {
 /// Put a suspended generator's frame back on the thread, delivering
 /// `sent` as the value of its paused `yield`. Returns `false` when the
 /// generator had already finished.
-pub fn resume_generator(ctx: &mut Ctx<'_>, genr: ObjRef, sent: Value, resume: Resume) -> PyResult<bool> {
+pub fn resume_generator(
+    ctx: &mut Ctx<'_>,
+    genr: ObjRef,
+    sent: Value,
+    resume: Resume,
+) -> PyResult<bool> {
     let (state, saved) = match ctx.vm.heap.get_mut(genr) {
         Object::Generator(g) => match g.state {
             GenState::Running => (GenState::Running, None),
@@ -308,7 +323,11 @@ pub fn generator_returned(ctx: &mut Ctx<'_>, genr: ObjRef, value: Value) -> PyRe
     match resume {
         Resume::Native => {
             let t = ctx.vm.types.stop_iteration;
-            let args = if value.is_none() { Vec::new() } else { alloc::vec![value] };
+            let args = if value.is_none() {
+                Vec::new()
+            } else {
+                alloc::vec![value]
+            };
             Err(crate::Flow::Raise(exception::new_with_args(ctx, t, args)?))
         }
         Resume::ForIter(target) => {
@@ -332,7 +351,10 @@ pub fn generator_returned(ctx: &mut Ctx<'_>, genr: ObjRef, value: Value) -> PyRe
 /// `GetYieldFromIter`: generators as they are, anything else through
 /// `iter()`.
 pub fn get_yield_from_iter(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Value> {
-    if matches!(v.as_obj().map(|r| ctx.vm.heap.get(r)), Some(Object::Generator(_))) {
+    if matches!(
+        v.as_obj().map(|r| ctx.vm.heap.get(r)),
+        Some(Object::Generator(_))
+    ) {
         return Ok(v);
     }
     get_iter(ctx, v)
@@ -342,7 +364,10 @@ pub fn get_yield_from_iter(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Value> {
 pub fn yield_from(ctx: &mut Ctx<'_>, instr: u32, target: u32) -> PyResult<Option<Exit>> {
     let sent = ctx.th.stack.pop().unwrap_or(Value::None);
     let sub = *ctx.th.stack.last().unwrap_or(&Value::None);
-    if let Some(g) = sub.as_obj().filter(|r| matches!(ctx.vm.heap.get(*r), Object::Generator(_))) {
+    if let Some(g) = sub
+        .as_obj()
+        .filter(|r| matches!(ctx.vm.heap.get(*r), Object::Generator(_)))
+    {
         if resume_generator(ctx, g, sent, Resume::YieldFrom { instr, target })? {
             return Ok(None);
         }

@@ -54,9 +54,9 @@ pub fn run(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32) -> PyResult<Exit> 
             }
             Err(Flow::Wait) if nested => {
                 ctx.th.wait = None;
-                if let Flow::Raise(err) = ctx.runtime_error(
-                    "cannot sleep or block inside a function called from a built-in",
-                ) {
+                if let Flow::Raise(err) = ctx
+                    .runtime_error("cannot sleep or block inside a function called from a built-in")
+                {
                     unwind::handle(ctx, err, floor)?;
                 }
             }
@@ -67,12 +67,7 @@ pub fn run(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32) -> PyResult<Exit> 
 
 /// The dispatch loop proper. Errors leave the top frame's `pc` just past
 /// the failing instruction, so tracebacks and handlers see where it was.
-fn step_frames(
-    ctx: &mut Ctx<'_>,
-    floor: usize,
-    budget: &mut u32,
-    nested: bool,
-) -> PyResult<Exit> {
+fn step_frames(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32, nested: bool) -> PyResult<Exit> {
     'frame: loop {
         let Some(frame) = ctx.th.frames.last() else {
             return Ok(Exit::Returned(Value::None));
@@ -266,7 +261,14 @@ fn step_frames(
                     save_pc!();
                     let start = ctx.th.stack.len() - argc as usize;
                     let callable = ctx.th.stack[start - 1];
-                    if tri!(call::call(ctx, callable, start, argc as usize, None, start - 1)) {
+                    if tri!(call::call(
+                        ctx,
+                        callable,
+                        start,
+                        argc as usize,
+                        None,
+                        start - 1
+                    )) {
                         continue 'frame;
                     }
                 }
@@ -400,9 +402,8 @@ fn step_frames(
                     let stop = pop!();
                     let start = pop!();
                     save_pc!();
-                    let s = tri!(ctx.alloc(Object::Slice(alloc::boxed::Box::new([
-                        start, stop, step
-                    ]))));
+                    let s =
+                        tri!(ctx.alloc(Object::Slice(alloc::boxed::Box::new([start, stop, step]))));
                     ctx.th.stack.push(Value::Obj(s));
                 }
                 Instr::Jump(target) => {
@@ -525,7 +526,11 @@ fn step_frames(
                     ctx.th.stack.push(v);
                 }
                 Instr::FormatValue(flags) => {
-                    let spec = if flags & 4 != 0 { pop!() } else { Value::Unbound };
+                    let spec = if flags & 4 != 0 {
+                        pop!()
+                    } else {
+                        Value::Unbound
+                    };
                     let v = pop!();
                     save_pc!();
                     let s = tri!(format::format_value(ctx, v, flags & 3, spec));

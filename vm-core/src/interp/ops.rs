@@ -9,7 +9,7 @@ use crate::ast::{BinOp, CmpOp};
 use crate::bytecode::Instr;
 use crate::interp::Ctx;
 use crate::objects::instance::Payload;
-use crate::objects::{self, int, Object};
+use crate::objects::{self, Object, int};
 use crate::value::Value;
 use crate::{Flow, PyResult};
 
@@ -21,24 +21,34 @@ pub fn fast_binary(op: BinOp, a: Value, b: Value) -> Option<Value> {
             BinOp::Add => x.checked_add(y).map(Value::Int),
             BinOp::Sub => x.checked_sub(y).map(Value::Int),
             BinOp::Mul => x.checked_mul(y).map(Value::Int),
-            BinOp::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => {
-                Some(Value::Int(x.div_euclid(y) - i64::from(y < 0 && x.rem_euclid(y) != 0)))
-            }
+            BinOp::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => Some(Value::Int(
+                x.div_euclid(y) - i64::from(y < 0 && x.rem_euclid(y) != 0),
+            )),
             BinOp::Mod if y != 0 && !(x == i64::MIN && y == -1) => {
                 let r = x % y;
-                Some(Value::Int(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }))
+                Some(Value::Int(if r != 0 && ((r < 0) != (y < 0)) {
+                    r + y
+                } else {
+                    r
+                }))
             }
             BinOp::BitAnd => Some(Value::Int(x & y)),
             BinOp::BitOr => Some(Value::Int(x | y)),
             BinOp::BitXor => Some(Value::Int(x ^ y)),
-            BinOp::Div if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) => {
+            BinOp::Div
+                if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) =>
+            {
                 Some(Value::Float(x as f64 / y as f64))
             }
             _ => None,
         },
         (Value::Float(x), Value::Float(y)) => float_fast(op, x, y),
-        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => float_fast(op, x, y as f64),
-        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => float_fast(op, x as f64, y),
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => {
+            float_fast(op, x, y as f64)
+        }
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => {
+            float_fast(op, x as f64, y)
+        }
         _ => None,
     }
 }
@@ -60,8 +70,12 @@ pub fn fast_compare(op: CmpOp, a: Value, b: Value) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(cmp_ord(op, x.cmp(&y))),
         (Value::Float(x), Value::Float(y)) => cmp_float(op, x, y),
-        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => cmp_float(op, x as f64, y),
-        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => cmp_float(op, x, y as f64),
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => {
+            cmp_float(op, x as f64, y)
+        }
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => {
+            cmp_float(op, x, y as f64)
+        }
         _ => None,
     }
 }
@@ -131,7 +145,10 @@ pub fn dunders(op: BinOp) -> (&'static str, &'static str, &'static str) {
 
 /// Whether `v` is an instance of a user-defined class.
 fn is_instance_obj(ctx: &Ctx<'_>, v: Value) -> bool {
-    matches!(v.as_obj().map(|r| ctx.vm.heap.get(r)), Some(Object::Instance(_)))
+    matches!(
+        v.as_obj().map(|r| ctx.vm.heap.get(r)),
+        Some(Object::Instance(_))
+    )
 }
 
 /// The built-in value inside an instance of a built-in subclass.
@@ -193,27 +210,26 @@ pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Valu
     }
     let ta = ctx.type_of(a);
     let tb = ctx.type_of(b);
-    let reflected_first = b_inst && tb != ta && ctx.is_subclass(tb, ta) && ctx.has_python_method(tb, rname);
-    if reflected_first {
-        if let Some(r) = try_dunder(ctx, b, rname, a)? {
-            return Ok(r);
-        }
+    let reflected_first =
+        b_inst && tb != ta && ctx.is_subclass(tb, ta) && ctx.has_python_method(tb, rname);
+    if reflected_first && let Some(r) = try_dunder(ctx, b, rname, a)? {
+        return Ok(r);
     }
-    if a_inst {
-        if let Some(r) = try_dunder(ctx, a, name, b)? {
-            return Ok(r);
-        }
+    if a_inst && let Some(r) = try_dunder(ctx, a, name, b)? {
+        return Ok(r);
     }
-    if b_inst && !reflected_first && tb != ta {
-        if let Some(r) = try_dunder(ctx, b, rname, a)? {
-            return Ok(r);
-        }
+    if b_inst
+        && !reflected_first
+        && tb != ta
+        && let Some(r) = try_dunder(ctx, b, rname, a)?
+    {
+        return Ok(r);
     }
     let (ua, ub) = (unwrap_builtin(ctx, a), unwrap_builtin(ctx, b));
-    if !ua.is(a) || !ub.is(b) {
-        if let Some(r) = builtin_binary(ctx, op, ua, ub)? {
-            return Ok(r);
-        }
+    if (!ua.is(a) || !ub.is(b))
+        && let Some(r) = builtin_binary(ctx, op, ua, ub)?
+    {
+        return Ok(r);
     }
     Err(unsupported(ctx, op, a, b))
 }
@@ -236,7 +252,11 @@ fn try_dunder(ctx: &mut Ctx<'_>, obj: Value, name: &str, other: Value) -> PyResu
 fn unsupported(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> Flow {
     let (ta, tb) = (ctx.type_name(a), ctx.type_name(b));
     if op == BinOp::Add {
-        for (seq, name) in [(ctx.vm.types.str, "str"), (ctx.vm.types.list, "list"), (ctx.vm.types.tuple, "tuple")] {
+        for (seq, name) in [
+            (ctx.vm.types.str, "str"),
+            (ctx.vm.types.list, "list"),
+            (ctx.vm.types.tuple, "tuple"),
+        ] {
             if ctx.type_of(a) == seq && ctx.type_of(b) != seq {
                 let msg = if name == "str" {
                     alloc::format!("can only concatenate str (not \"{tb}\") to str")
@@ -248,7 +268,18 @@ fn unsupported(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> Flow {
         }
     }
     if op == BinOp::Mul {
-        let seq = |v: Value| matches!(v.as_obj().map(|r| ctx.vm.heap.get(r)), Some(Object::Str(_) | Object::List(_) | Object::Tuple(_) | Object::Bytes(_) | Object::ByteArray(_)));
+        let seq = |v: Value| {
+            matches!(
+                v.as_obj().map(|r| ctx.vm.heap.get(r)),
+                Some(
+                    Object::Str(_)
+                        | Object::List(_)
+                        | Object::Tuple(_)
+                        | Object::Bytes(_)
+                        | Object::ByteArray(_)
+                )
+            )
+        };
         if seq(a) || seq(b) {
             let other = if seq(a) { tb.clone() } else { ta.clone() };
             return ctx.type_error(alloc::format!(
@@ -341,10 +372,10 @@ pub fn compare(ctx: &mut Ctx<'_>, op: CmpOp, a: Value, b: Value) -> PyResult<Val
         }),
         CmpOp::NotEq => {
             let (ta, tb) = (ctx.type_of(a), ctx.type_of(b));
-            if ctx.has_python_method(ta, "__ne__") || ctx.has_python_method(tb, "__ne__") {
-                if let Some(r) = rich_dunder(ctx, a, b, "__ne__", "__ne__")? {
-                    return Ok(r);
-                }
+            if (ctx.has_python_method(ta, "__ne__") || ctx.has_python_method(tb, "__ne__"))
+                && let Some(r) = rich_dunder(ctx, a, b, "__ne__", "__ne__")?
+            {
+                return Ok(r);
             }
             Ok(match rich_eq(ctx, a, b)? {
                 Value::NotImplemented => Value::Bool(!a.is(b)),
@@ -386,20 +417,19 @@ fn rich_dunder(
 ) -> PyResult<Option<Value>> {
     let (ta, tb) = (ctx.type_of(a), ctx.type_of(b));
     let b_first = tb != ta && ctx.is_subclass(tb, ta) && ctx.has_python_method(tb, rname);
-    if b_first {
-        if let Some(r) = try_dunder(ctx, b, rname, a)? {
-            return Ok(Some(r));
-        }
+    if b_first && let Some(r) = try_dunder(ctx, b, rname, a)? {
+        return Ok(Some(r));
     }
-    if ctx.has_python_method(ta, name) {
-        if let Some(r) = try_dunder(ctx, a, name, b)? {
-            return Ok(Some(r));
-        }
+    if ctx.has_python_method(ta, name)
+        && let Some(r) = try_dunder(ctx, a, name, b)?
+    {
+        return Ok(Some(r));
     }
-    if !b_first && ctx.has_python_method(tb, rname) {
-        if let Some(r) = try_dunder(ctx, b, rname, a)? {
-            return Ok(Some(r));
-        }
+    if !b_first
+        && ctx.has_python_method(tb, rname)
+        && let Some(r) = try_dunder(ctx, b, rname, a)?
+    {
+        return Ok(Some(r));
     }
     Ok(None)
 }
@@ -422,7 +452,9 @@ pub fn simple_eq(ctx: &Ctx<'_>, a: Value, b: Value, depth: u32) -> Option<bool> 
         (Value::Obj(x), Value::Obj(y)) => {
             let (ox, oy) = (ctx.vm.heap.get(x), ctx.vm.heap.get(y));
             match (ox, oy) {
-                (Object::Str(s), Object::Str(t)) => Some(x == y || (s.hash() == t.hash() && s.as_str() == t.as_str())),
+                (Object::Str(s), Object::Str(t)) => {
+                    Some(x == y || (s.hash() == t.hash() && s.as_str() == t.as_str()))
+                }
                 (Object::BigInt(s), Object::BigInt(t)) => Some(s == t),
                 (Object::Bytes(s), Object::Bytes(t)) => Some(s == t),
                 (Object::Tuple(s), Object::Tuple(t)) => {
@@ -486,7 +518,9 @@ fn container_eq(ctx: &mut Ctx<'_>, a: Value, b: Value) -> PyResult<Option<bool>>
         (Object::Tuple(p), Object::Tuple(q)) => Kind::Seq(p.to_vec(), q.to_vec()),
         (Object::Dict(_), Object::Dict(_)) => Kind::Dict,
         (Object::Set(_) | Object::DictView(..), Object::Set(_) | Object::DictView(..)) => Kind::Set,
-        (Object::Bytes(_) | Object::ByteArray(_), Object::Bytes(_) | Object::ByteArray(_)) => Kind::Bytes,
+        (Object::Bytes(_) | Object::ByteArray(_), Object::Bytes(_) | Object::ByteArray(_)) => {
+            Kind::Bytes
+        }
         (Object::Range(p), Object::Range(q)) => {
             let _ = (p, q);
             Kind::Range
@@ -507,7 +541,9 @@ fn container_eq(ctx: &mut Ctx<'_>, a: Value, b: Value) -> PyResult<Option<bool>>
         }
         Kind::Dict => objects::dict::dicts_equal(ctx, a, b).map(Some),
         Kind::Set => objects::set::sets_equal(ctx, a, b),
-        Kind::Bytes => Ok(Some(objects::bytes::as_slice(ctx, a) == objects::bytes::as_slice(ctx, b))),
+        Kind::Bytes => Ok(Some(
+            objects::bytes::as_slice(ctx, a) == objects::bytes::as_slice(ctx, b),
+        )),
         Kind::Range => Ok(Some(objects::range::ranges_equal(ctx, a, b))),
     }
 }
@@ -631,7 +667,8 @@ impl Ctx<'_> {
                 Value::Bool(b) => Ok(b),
                 _ => {
                     let t = self.type_name(r);
-                    Err(self.type_error(alloc::format!("__bool__ should return bool, returned {t}")))
+                    Err(self
+                        .type_error(alloc::format!("__bool__ should return bool, returned {t}")))
                 }
             };
         }
@@ -692,7 +729,11 @@ impl Ctx<'_> {
             acc = acc.wrapping_mul(P1);
         }
         acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
-        Ok(if acc == u64::MAX { 1546275796 } else { acc as i64 })
+        Ok(if acc == u64::MAX {
+            1546275796
+        } else {
+            acc as i64
+        })
     }
 
     fn instance_hash(&mut self, v: Value) -> PyResult<i64> {
@@ -758,7 +799,9 @@ pub fn contains(ctx: &mut Ctx<'_>, container: Value, item: Value) -> PyResult<bo
                 let rg = *rg;
                 return Ok(objects::range::contains(ctx, &rg, item));
             }
-            Object::Bytes(_) | Object::ByteArray(_) => return objects::bytes::contains(ctx, container, item),
+            Object::Bytes(_) | Object::ByteArray(_) => {
+                return objects::bytes::contains(ctx, container, item);
+            }
             Object::DictView(..) => return objects::dict::view_contains(ctx, container, item),
             Object::Instance(_) => {
                 let ty = ctx.type_of(container);
@@ -778,9 +821,7 @@ pub fn contains(ctx: &mut Ctx<'_>, container: Value, item: Value) -> PyResult<bo
         Ok(it) => it,
         Err(_) => {
             let t = ctx.type_name(container);
-            return Err(ctx.type_error(alloc::format!(
-                "argument of type '{t}' is not iterable"
-            )));
+            return Err(ctx.type_error(alloc::format!("argument of type '{t}' is not iterable")));
         }
     };
     while let Some(v) = ctx.next(it)? {
@@ -824,9 +865,13 @@ pub fn fast_subscr(ctx: &Ctx<'_>, obj: Value, index: Value) -> Option<Value> {
 pub fn subscr(ctx: &mut Ctx<'_>, obj: Value, index: Value) -> PyResult<Value> {
     if let Value::Obj(r) = obj {
         match ctx.vm.heap.get(r) {
-            Object::List(_) | Object::Tuple(_) => return objects::list::sequence_subscr(ctx, obj, index),
+            Object::List(_) | Object::Tuple(_) => {
+                return objects::list::sequence_subscr(ctx, obj, index);
+            }
             Object::Str(_) => return objects::str::subscr(ctx, obj, index),
-            Object::Bytes(_) | Object::ByteArray(_) => return objects::bytes::subscr(ctx, obj, index),
+            Object::Bytes(_) | Object::ByteArray(_) => {
+                return objects::bytes::subscr(ctx, obj, index);
+            }
             Object::Range(_) => return objects::range::subscr(ctx, obj, index),
             Object::Dict(_) => {
                 return match ctx.dict_lookup(obj, index)? {
@@ -921,9 +966,7 @@ pub fn unpack(ctx: &mut Ctx<'_>, seq: Value, count: usize, after: Option<usize>)
             Ok(items) => items,
             Err(_) => {
                 let t = ctx.type_name(seq);
-                return Err(ctx.type_error(alloc::format!(
-                    "cannot unpack non-iterable {t} object"
-                )));
+                return Err(ctx.type_error(alloc::format!("cannot unpack non-iterable {t} object")));
             }
         },
     };

@@ -6,8 +6,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::interp::Ctx;
-use crate::objects::exception::{self, TraceEntry};
 use crate::objects::Object;
+use crate::objects::exception::{self, TraceEntry};
 use crate::parser::{SyntaxError, SyntaxErrorKind};
 use crate::thread::FrameKind;
 use crate::value::Value;
@@ -114,20 +114,19 @@ pub fn instantiate(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Value> {
     if exception::is_exception_instance(ctx, v) {
         return Ok(v);
     }
-    if let Value::Obj(r) = v {
-        if matches!(ctx.vm.heap.get(r), Object::Type(_))
-            && ctx.is_subclass(r, ctx.vm.types.base_exception)
-        {
-            let e = ctx.call(v, &[])?;
-            if exception::is_exception_instance(ctx, e) {
-                return Ok(e);
-            }
-            let name = ctx.type_name(e);
-            return Err(ctx.type_error(alloc::format!(
-                "calling {} should have returned an instance of BaseException, not {name}",
-                ctx.type_name_of_type(r)
-            )));
+    if let Value::Obj(r) = v
+        && matches!(ctx.vm.heap.get(r), Object::Type(_))
+        && ctx.is_subclass(r, ctx.vm.types.base_exception)
+    {
+        let e = ctx.call(v, &[])?;
+        if exception::is_exception_instance(ctx, e) {
+            return Ok(e);
         }
+        let name = ctx.type_name(e);
+        return Err(ctx.type_error(alloc::format!(
+            "calling {} should have returned an instance of BaseException, not {name}",
+            ctx.type_name_of_type(r)
+        )));
     }
     Err(ctx.type_error("exceptions must derive from BaseException"))
 }
@@ -168,8 +167,8 @@ pub fn report_uncaught(ctx: &mut Ctx<'_>, exc: Value) {
             return;
         }
         let entry = ctx.th.entry;
-        let who = crate::interp::format::repr(ctx, entry)
-            .unwrap_or_else(|_| String::from("<function>"));
+        let who =
+            crate::interp::format::repr(ctx, entry).unwrap_or_else(|_| String::from("<function>"));
         let mut text = alloc::format!("Exception ignored in thread started by: {who}\n");
         text.push_str(&format_exception(ctx, exc));
         ctx.vm.host.write_stderr(&text);
@@ -225,9 +224,8 @@ pub fn format_exception(ctx: &mut Ctx<'_>, exc: Value) -> String {
         chain.push(current);
         let (cause, context, suppress) = exception::chain_links(ctx, current);
         if !cause.is_none() {
-            links.push(
-                "\nThe above exception was the direct cause of the following exception:\n\n",
-            );
+            links
+                .push("\nThe above exception was the direct cause of the following exception:\n\n");
             current = cause;
         } else if !context.is_none() && !suppress {
             links.push("\nDuring handling of the above exception, another exception occurred:\n\n");
@@ -312,7 +310,11 @@ pub fn format_syntax_error(e: &SyntaxError, filename: &str, source: &str) -> Str
             out.push('\n');
         }
     }
-    out.push_str(&alloc::format!("{}: {}\n", syntax_error_name(e.kind), e.msg));
+    out.push_str(&alloc::format!(
+        "{}: {}\n",
+        syntax_error_name(e.kind),
+        e.msg
+    ));
     out
 }
 

@@ -41,7 +41,7 @@ impl Lexer<'_> {
                 }
             }
             let nonzero = self.peek().is_some_and(|c| c.is_ascii_digit());
-            let zeros_end = self.col + 1;
+            let zeros_end = self.col.saturating_add(1);
             if nonzero {
                 self.decimal_tail()?;
             }
@@ -54,10 +54,10 @@ impl Lexer<'_> {
                          use an 0o prefix for octal integers"
                             .into(),
                         self.loc(),
-                        start_col + 1,
+                        start_col.saturating_add(1),
                         LexErrorClass::Raised,
                     );
-                    if zeros_end > start_col + 2 {
+                    if zeros_end > start_col.saturating_add(2) {
                         err.error.end_col = Some(zeros_end);
                     }
                     return Err(err);
@@ -121,7 +121,12 @@ impl Lexer<'_> {
 
     /// Hexadecimal, octal or binary digits after `0x`, `0o` or `0b` (the `0`
     /// already consumed, the letter next).
-    fn radix_literal(&mut self, start: usize, radix: u32, kind: &str) -> Result<Constant, LexError> {
+    fn radix_literal(
+        &mut self,
+        start: usize,
+        radix: u32,
+        kind: &str,
+    ) -> Result<Constant, LexError> {
         self.bump();
         loop {
             self.eat('_');
@@ -201,7 +206,10 @@ fn int_constant(digits: &str, radix: u32) -> Constant {
     let mut small: i64 = 0;
     let mut overflow = false;
     for d in values.clone() {
-        match small.checked_mul(radix as i64).and_then(|v| v.checked_add(d as i64)) {
+        match small
+            .checked_mul(radix as i64)
+            .and_then(|v| v.checked_add(d as i64))
+        {
             Some(v) => small = v,
             None => {
                 overflow = true;
@@ -257,7 +265,10 @@ mod tests {
             int_constant("9223372036854775808", 10),
             Constant::BigInt("9223372036854775808".into())
         );
-        assert_eq!(int_constant("9223372036854775807", 10), Constant::Int(i64::MAX));
+        assert_eq!(
+            int_constant("9223372036854775807", 10),
+            Constant::Int(i64::MAX)
+        );
         assert_eq!(
             int_constant("1000000000000000000000000000", 2),
             Constant::Int(1 << 27)

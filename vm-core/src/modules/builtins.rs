@@ -4,14 +4,14 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use crate::PyResult;
 use crate::ast::CmpOp;
 use crate::heap::HeapFull;
-use crate::interp::{attr, class, format, iter, ops, Ctx};
+use crate::interp::{Ctx, attr, class, format, iter, ops};
 use crate::native::{Args, Native};
 use crate::objects::{self, Dict, Object};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
-use crate::PyResult;
 
 /// Make the `builtins` namespace (kept for the VM's life).
 pub fn create(vm: &mut Vm) -> Result<ObjRef, HeapFull> {
@@ -49,7 +49,13 @@ pub fn create(vm: &mut Vm) -> Result<ObjRef, HeapFull> {
 }
 
 fn print(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "print", 0, usize::MAX, &["sep", "end", "file", "flush"])?;
+    ctx.check_args(
+        args,
+        "print",
+        0,
+        usize::MAX,
+        &["sep", "end", "file", "flush"],
+    )?;
     let text_of = |ctx: &mut Ctx<'_>, name: &str, default: &str| -> PyResult<String> {
         match ctx.kwarg(args, name) {
             None | Some(Value::None) => Ok(String::from(default)),
@@ -120,9 +126,9 @@ fn builtin_format(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
             Some(s) => String::from(s),
             None => {
                 let t = ctx.type_name(s);
-                return Err(ctx.type_error(alloc::format!(
-                    "format() argument 2 must be str, not {t}"
-                )));
+                return Err(
+                    ctx.type_error(alloc::format!("format() argument 2 must be str, not {t}"))
+                );
             }
         }
     } else {
@@ -141,7 +147,10 @@ fn isinstance(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 fn issubclass(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     ctx.check_args(args, "issubclass", 2, 2, &[])?;
     let (v, c) = (ctx.arg(args, 0), ctx.arg(args, 1));
-    let Some(t) = v.as_obj().filter(|r| matches!(ctx.vm.heap.get(*r), Object::Type(_))) else {
+    let Some(t) = v
+        .as_obj()
+        .filter(|r| matches!(ctx.vm.heap.get(*r), Object::Type(_)))
+    else {
         return Err(ctx.type_error("issubclass() arg 1 must be a class"));
     };
     Ok(Value::Bool(class::subclass_check(ctx, t, c, "issubclass")?))
@@ -179,7 +188,9 @@ fn getattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
         return match attr::find_attr(ctx, obj, name) {
             Ok(Some(v)) => Ok(v),
             Ok(None) => Ok(default),
-            Err(crate::Flow::Raise(e)) if ctx.is_instance(e, ctx.vm.types.attribute_error) => Ok(default),
+            Err(crate::Flow::Raise(e)) if ctx.is_instance(e, ctx.vm.types.attribute_error) => {
+                Ok(default)
+            }
             Err(e) => Err(e),
         };
     }
@@ -212,7 +223,9 @@ fn hasattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let name = attr_name(ctx, name)?;
     match attr::find_attr(ctx, obj, name) {
         Ok(found) => Ok(Value::Bool(found.is_some())),
-        Err(crate::Flow::Raise(e)) if ctx.is_instance(e, ctx.vm.types.attribute_error) => Ok(Value::Bool(false)),
+        Err(crate::Flow::Raise(e)) if ctx.is_instance(e, ctx.vm.types.attribute_error) => {
+            Ok(Value::Bool(false))
+        }
         Err(e) => Err(e),
     }
 }
@@ -233,8 +246,10 @@ fn builtin_iter(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 fn next(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     ctx.check_args(args, "next", 1, 2, &[])?;
     let it = ctx.arg(args, 0);
-    let is_iter = matches!(it.as_obj().map(|r| ctx.vm.heap.get(r)), Some(Object::Iter(_) | Object::Generator(_)))
-        || ctx.type_lookup_str(ctx.type_of(it), "__next__").is_some();
+    let is_iter = matches!(
+        it.as_obj().map(|r| ctx.vm.heap.get(r)),
+        Some(Object::Iter(_) | Object::Generator(_))
+    ) || ctx.type_lookup_str(ctx.type_of(it), "__next__").is_some();
     if !is_iter {
         let t = ctx.type_name(it);
         return Err(ctx.type_error(alloc::format!("'{t}' object is not an iterator")));
@@ -244,7 +259,11 @@ fn next(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
         None if args.positional() == 2 => Ok(ctx.arg(args, 1)),
         None => {
             let t = ctx.vm.types.stop_iteration;
-            Err(crate::Flow::Raise(objects::exception::new_with_args(ctx, t, Vec::new())?))
+            Err(crate::Flow::Raise(objects::exception::new_with_args(
+                ctx,
+                t,
+                Vec::new(),
+            )?))
         }
     }
 }
@@ -491,9 +510,7 @@ fn round(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
                 };
             }
             let t = ctx.type_name(v);
-            Err(ctx.type_error(alloc::format!(
-                "type {t} doesn't define __round__ method"
-            )))
+            Err(ctx.type_error(alloc::format!("type {t} doesn't define __round__ method")))
         }
     }
 }
@@ -553,11 +570,11 @@ fn dir(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
         let v = ctx.arg(args, 0);
         let mut seen: Vec<String> = Vec::new();
         let mut push = |ctx: &Ctx<'_>, k: Value, names: &mut Vec<Value>| {
-            if let Some(s) = ctx.str_ref(k) {
-                if !seen.iter().any(|x| x == s) {
-                    seen.push(String::from(s));
-                    names.push(k);
-                }
+            if let Some(s) = ctx.str_ref(k)
+                && !seen.iter().any(|x| x == s)
+            {
+                seen.push(String::from(s));
+                names.push(k);
             }
         };
         let ty = match v.as_obj().map(|r| ctx.vm.heap.get(r)) {

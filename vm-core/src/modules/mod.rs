@@ -9,6 +9,7 @@ use alloc::boxed::Box;
 
 use sched_api::ThreadId;
 
+use crate::PyResult;
 use crate::bytecode::CodeProto;
 use crate::heap::HeapFull;
 use crate::interp::Ctx;
@@ -17,7 +18,6 @@ use crate::objects::{Dict, Module, Object};
 use crate::thread::{Frame, FrameKind};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
-use crate::PyResult;
 
 /// The built-in module called `name`, made for this run, if there is one.
 pub fn create_builtin(ctx: &mut Ctx<'_>, name: &str) -> PyResult<Option<Value>> {
@@ -52,7 +52,11 @@ pub fn new_module(ctx: &mut Ctx<'_>, name: Value, file: Option<&str>) -> PyResul
 }
 
 /// A module called `name` whose namespace holds the given natives.
-pub fn native_module(ctx: &mut Ctx<'_>, name: &str, natives: &'static [Native]) -> PyResult<ObjRef> {
+pub fn native_module(
+    ctx: &mut Ctx<'_>,
+    name: &str,
+    natives: &'static [Native],
+) -> PyResult<ObjRef> {
     let name_v = ctx.intern(name)?;
     let module = new_module(ctx, name_v, None)?;
     for n in natives {
@@ -82,7 +86,11 @@ pub fn start_main_thread(vm: &mut Vm, proto: &CodeProto) -> Result<ThreadId, Hea
     let file_key = Value::Obj(vm.interner.intern(&mut vm.heap, "__file__")?);
     let file = Value::Obj(vm.interner.intern(&mut vm.heap, &proto.filename)?);
     let mut globals = Dict::new();
-    globals.push(crate::objects::str::hash_str("__name__"), name_key, main_name);
+    globals.push(
+        crate::objects::str::hash_str("__name__"),
+        name_key,
+        main_name,
+    );
     globals.push(crate::objects::str::hash_str("__file__"), file_key, file);
     let globals = vm.heap.alloc(Object::Dict(Box::new(globals)))?;
     let module = vm.heap.alloc(Object::Module(Box::new(Module {
@@ -90,7 +98,11 @@ pub fn start_main_thread(vm: &mut Vm, proto: &CodeProto) -> Result<ThreadId, Hea
         dict: globals,
     })))?;
     if let Object::Dict(d) = vm.heap.get_mut(modules) {
-        d.push(crate::objects::str::hash_str("__main__"), main_name, Value::Obj(module));
+        d.push(
+            crate::objects::str::hash_str("__main__"),
+            main_name,
+            Value::Obj(module),
+        );
     }
     let code = match vm.heap.get(code_obj) {
         Object::Code(c) => c.clone(),

@@ -37,7 +37,8 @@ pub fn create(ctx: &mut Ctx<'_>) -> PyResult<ObjRef> {
     let implementation = implementation(ctx)?;
     set(ctx, m, "implementation", Value::Obj(implementation))?;
     for name in ["stdout", "stderr"] {
-        let stream = super::native_module(ctx, name, if name == "stdout" { STDOUT } else { STDERR })?;
+        let stream =
+            super::native_module(ctx, name, if name == "stdout" { STDOUT } else { STDERR })?;
         set(ctx, m, name, Value::Obj(stream))?;
     }
     Ok(m)

@@ -4,12 +4,12 @@ use alloc::vec::Vec;
 
 use sched_api::SpawnOptions;
 
-use crate::interp::{call, Ctx};
+use crate::PyResult;
+use crate::interp::{Ctx, call};
 use crate::native::{Args, Native};
 use crate::objects::{Lock, Object};
 use crate::thread::StartCall;
 use crate::value::{ObjRef, Value};
-use crate::PyResult;
 
 /// Make the `_thread` module.
 pub fn create(ctx: &mut Ctx<'_>) -> PyResult<ObjRef> {
@@ -31,12 +31,12 @@ pub fn begin(ctx: &mut Ctx<'_>, start: StartCall) -> PyResult<bool> {
     let args = ctx.collect(start.args)?;
     let mut names = Vec::new();
     let mut values = Vec::new();
-    if let Some(d) = start.kwargs.as_obj() {
-        if let Object::Dict(d) = ctx.vm.heap.get(d) {
-            for e in d.iter() {
-                names.push(e.key);
-                values.push(e.value);
-            }
+    if let Some(d) = start.kwargs.as_obj()
+        && let Object::Dict(d) = ctx.vm.heap.get(d)
+    {
+        for e in d.iter() {
+            names.push(e.key);
+            values.push(e.value);
         }
     }
     let kwnames = if names.is_empty() {
@@ -112,18 +112,16 @@ fn get_ident(ctx: &mut Ctx<'_>, _args: Args) -> PyResult<Value> {
 
 fn allocate_lock(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     ctx.check_args(args, "allocate_lock", 0, 0, &[])?;
-    Ok(Value::Obj(ctx.alloc(Object::Lock(alloc::boxed::Box::new(
-        Lock::default(),
-    )))?))
+    Ok(Value::Obj(ctx.alloc(Object::Lock(alloc::boxed::Box::<
+        Lock,
+    >::default()))?))
 }
 
 fn exit(ctx: &mut Ctx<'_>, _args: Args) -> PyResult<Value> {
     let t = ctx.vm.types.system_exit;
-    Err(crate::Flow::Raise(crate::objects::exception::new_with_args(
-        ctx,
-        t,
-        Vec::new(),
-    )?))
+    Err(crate::Flow::Raise(
+        crate::objects::exception::new_with_args(ctx, t, Vec::new())?,
+    ))
 }
 
 fn stack_size(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {

@@ -78,7 +78,9 @@ fn now_micros(ctx: &Ctx<'_>) -> u64 {
 }
 
 fn ticks_ms(ctx: &mut Ctx<'_>, _args: Args) -> PyResult<Value> {
-    Ok(Value::Int((now_micros(ctx) / 1000) as i64 & (TICKS_PERIOD - 1)))
+    Ok(Value::Int(
+        (now_micros(ctx) / 1000) as i64 & (TICKS_PERIOD - 1),
+    ))
 }
 
 fn ticks_us(ctx: &mut Ctx<'_>, _args: Args) -> PyResult<Value> {
@@ -103,12 +105,18 @@ fn ticks_add(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn time(ctx: &mut Ctx<'_>, _args: Args) -> PyResult<Value> {
-    let micros = ctx.sched.unix_time_micros().unwrap_or_else(|| now_micros(ctx));
+    let micros = ctx
+        .sched
+        .unix_time_micros()
+        .unwrap_or_else(|| now_micros(ctx));
     Ok(Value::Float(micros as f64 / 1e6))
 }
 
 fn time_ns(ctx: &mut Ctx<'_>, _args: Args) -> PyResult<Value> {
-    let micros = ctx.sched.unix_time_micros().unwrap_or_else(|| now_micros(ctx));
+    let micros = ctx
+        .sched
+        .unix_time_micros()
+        .unwrap_or_else(|| now_micros(ctx));
     Ok(Value::Int(micros as i64 * 1000))
 }
 

@@ -3,12 +3,12 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::ast::BinOp;
-use crate::interp::{ops, Ctx};
-use crate::native::{Args, Native};
-use crate::objects::{list, Object};
-use crate::value::Value;
 use crate::PyResult;
+use crate::ast::BinOp;
+use crate::interp::{Ctx, ops};
+use crate::native::{Args, Native};
+use crate::objects::{Object, list};
+use crate::value::Value;
 
 /// CPython's `repr` of a byte string (without a `bytearray(...)` wrapper).
 pub fn repr(b: &[u8]) -> String {
@@ -53,7 +53,10 @@ pub fn as_slice(ctx: &Ctx<'_>, v: Value) -> Vec<u8> {
 }
 
 fn is_bytearray(ctx: &Ctx<'_>, v: Value) -> bool {
-    matches!(v.as_obj().map(|r| ctx.vm.heap.get(r)), Some(Object::ByteArray(_)))
+    matches!(
+        v.as_obj().map(|r| ctx.vm.heap.get(r)),
+        Some(Object::ByteArray(_))
+    )
 }
 
 fn make(ctx: &mut Ctx<'_>, data: Vec<u8>, bytearray: bool) -> PyResult<Value> {
@@ -122,7 +125,10 @@ pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Opti
         BinOp::Mod => {
             let text = String::from_utf8_lossy(&left).into_owned();
             let s = crate::objects::str::percent_format(ctx, &text, b)?;
-            let out = ctx.str_ref(s).map(|s| s.as_bytes().to_vec()).unwrap_or_default();
+            let out = ctx
+                .str_ref(s)
+                .map(|s| s.as_bytes().to_vec())
+                .unwrap_or_default();
             Ok(Some(make(ctx, out, bytearray)?))
         }
         _ => Ok(None),
@@ -134,7 +140,9 @@ pub fn subscr(ctx: &mut Ctx<'_>, obj: Value, index: Value) -> PyResult<Value> {
     let data = as_slice(ctx, obj);
     if list::is_slice(ctx, index) {
         let (start, stop, step) = ctx.slice_indices(index, data.len() as i64)?;
-        let picked: Vec<u8> = list::slice_positions(start, stop, step).map(|i| data[i]).collect();
+        let picked: Vec<u8> = list::slice_positions(start, stop, step)
+            .map(|i| data[i])
+            .collect();
         let bytearray = is_bytearray(ctx, obj);
         return make(ctx, picked, bytearray);
     }
@@ -267,10 +275,13 @@ fn decode_utf8(ctx: &mut Ctx<'_>, data: &[u8]) -> PyResult<Value> {
         Err(e) => {
             let at = e.valid_up_to();
             let t = ctx.vm.types.unicode_decode_error;
-            Err(ctx.error(t, alloc::format!(
-                "'utf-8' codec can't decode byte 0x{:02x} in position {at}: invalid start byte",
-                data[at]
-            )))
+            Err(ctx.error(
+                t,
+                alloc::format!(
+                    "'utf-8' codec can't decode byte 0x{:02x} in position {at}: invalid start byte",
+                    data[at]
+                ),
+            ))
         }
     }
 }
@@ -303,14 +314,19 @@ fn new_bytes(ctx: &mut Ctx<'_>, args: Args, bytearray: bool) -> PyResult<Value> 
             let Some(text) = ctx.str_ref(s).map(String::from) else {
                 return Err(ctx.type_error("encoding without a string argument"));
             };
-            let enc = ctx.str_ref(enc).map(|e| e.to_ascii_lowercase()).unwrap_or_default();
+            let enc = ctx
+                .str_ref(enc)
+                .map(|e| e.to_ascii_lowercase())
+                .unwrap_or_default();
             match enc.as_str() {
                 "utf-8" | "utf8" => text.into_bytes(),
                 "ascii" | "latin-1" | "latin1" => {
                     let limit = if enc == "ascii" { 0x80 } else { 0x100 };
                     if text.chars().any(|c| (c as u32) >= limit) {
                         let t = ctx.vm.types.unicode_encode_error;
-                        return Err(ctx.error(t, alloc::format!("'{enc}' codec can't encode character")));
+                        return Err(
+                            ctx.error(t, alloc::format!("'{enc}' codec can't encode character"))
+                        );
                     }
                     text.chars().map(|c| c as u32 as u8).collect()
                 }
@@ -363,7 +379,10 @@ fn fromhex(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
             i += 1;
             continue;
         }
-        let pair = (chars[i].to_digit(16), chars.get(i + 1).and_then(|c| c.to_digit(16)));
+        let pair = (
+            chars[i].to_digit(16),
+            chars.get(i + 1).and_then(|c| c.to_digit(16)),
+        );
         match pair {
             (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
             _ => {
@@ -390,7 +409,9 @@ fn decode(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
         }
         None => None,
     };
-    let enc = encoding.unwrap_or_else(|| String::from("utf-8")).to_ascii_lowercase();
+    let enc = encoding
+        .unwrap_or_else(|| String::from("utf-8"))
+        .to_ascii_lowercase();
     match enc.as_str() {
         "utf-8" | "utf8" => decode_utf8(ctx, &b),
         "ascii" => {
@@ -467,7 +488,11 @@ fn affix(ctx: &mut Ctx<'_>, args: Args, starts: bool) -> PyResult<Value> {
     let Some(p) = try_slice(ctx, v) else {
         return Err(ctx.type_error("first arg must be bytes or a tuple of bytes"));
     };
-    Ok(Value::Bool(if starts { b.starts_with(&p) } else { b.ends_with(&p) }))
+    Ok(Value::Bool(if starts {
+        b.starts_with(&p)
+    } else {
+        b.ends_with(&p)
+    }))
 }
 
 fn startswith(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
@@ -542,7 +567,9 @@ fn pop(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     if !(0..len).contains(&j) {
         return Err(ctx.index_error("pop index out of range"));
     }
-    Ok(Value::Int(bytearray_mut(ctx, obj).map_or(0, |b| b.remove(j as usize) as i64)))
+    Ok(Value::Int(
+        bytearray_mut(ctx, obj).map_or(0, |b| b.remove(j as usize) as i64),
+    ))
 }
 
 fn clear(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {

@@ -13,14 +13,14 @@ use core::mem::size_of;
 
 use hashbrown::HashTable;
 
+use crate::PyResult;
 use crate::ast::BinOp;
-use crate::interp::ops::{simple_eq, unwrap_builtin};
 use crate::interp::Ctx;
+use crate::interp::ops::{simple_eq, unwrap_builtin};
 use crate::native::{Args, Native};
 use crate::objects::Object;
 use crate::types::BuiltinTypes;
 use crate::value::{ObjRef, Value};
-use crate::PyResult;
 
 /// Below this many entries lookups scan linearly and no index is kept.
 const INDEX_THRESHOLD: usize = 8;
@@ -138,10 +138,10 @@ impl Dict {
     /// Remove the live entry at `position` and return it.
     pub fn remove_at(&mut self, position: usize) -> Entry {
         let entry = self.entries[position];
-        if let Some(index) = &mut self.index {
-            if let Ok(found) = index.find_entry(entry.hash as u64, |&i| i as usize == position) {
-                found.remove();
-            }
+        if let Some(index) = &mut self.index
+            && let Ok(found) = index.find_entry(entry.hash as u64, |&i| i as usize == position)
+        {
+            found.remove();
         }
         self.entries[position].key = Value::Unbound;
         self.entries[position].value = Value::Unbound;
@@ -275,7 +275,6 @@ mod tests {
         assert_eq!(d.heap_size(), 0);
     }
 }
-
 
 /// Which view of a dict.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -520,7 +519,9 @@ pub fn dicts_equal(ctx: &mut Ctx<'_>, a: Value, b: Value) -> PyResult<bool> {
     let (Some(ra), Some(_)) = (dict_ref(ctx, a), dict_ref(ctx, b)) else {
         return Ok(false);
     };
-    let pairs: Vec<(Value, Value)> = dict_of(ctx, ra).map(|d| d.iter().map(|e| (e.key, e.value)).collect()).unwrap_or_default();
+    let pairs: Vec<(Value, Value)> = dict_of(ctx, ra)
+        .map(|d| d.iter().map(|e| (e.key, e.value)).collect())
+        .unwrap_or_default();
     if ctx.len(a)? != ctx.len(b)? {
         return Ok(false);
     }
@@ -535,7 +536,9 @@ pub fn dicts_equal(ctx: &mut Ctx<'_>, a: Value, b: Value) -> PyResult<bool> {
 
 /// The items a view shows (tuples for `items()`).
 pub fn view_items(ctx: &mut Ctx<'_>, kind: DictViewKind, d: ObjRef) -> PyResult<Vec<Value>> {
-    let pairs: Vec<(Value, Value)> = dict_of(ctx, d).map(|d| d.iter().map(|e| (e.key, e.value)).collect()).unwrap_or_default();
+    let pairs: Vec<(Value, Value)> = dict_of(ctx, d)
+        .map(|d| d.iter().map(|e| (e.key, e.value)).collect())
+        .unwrap_or_default();
     let mut out = Vec::with_capacity(pairs.len());
     for (k, v) in pairs {
         out.push(match kind {

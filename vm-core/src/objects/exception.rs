@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 use core::mem::size_of;
 
 use crate::heap::HeapFull;
-use crate::interp::{format, Ctx};
+use crate::interp::{Ctx, format};
 use crate::native::{Args, Native};
 use crate::objects::instance::{Instance, Payload};
 use crate::objects::{Dict, Object};
@@ -160,7 +160,9 @@ pub fn push_traceback(ctx: &mut Ctx<'_>, exc: Value, entry: TraceEntry) {
 
 /// The traceback entries, innermost first.
 pub fn traceback(ctx: &Ctx<'_>, exc: Value) -> Vec<TraceEntry> {
-    data(ctx, exc).map(|d| d.traceback.clone()).unwrap_or_default()
+    data(ctx, exc)
+        .map(|d| d.traceback.clone())
+        .unwrap_or_default()
 }
 
 /// Set `__context__` unless it is set already.
@@ -168,10 +170,10 @@ pub fn set_context_if_unset(ctx: &mut Ctx<'_>, exc: Value, context: Value) {
     if exc.is(ctx.vm.memory_error) {
         return;
     }
-    if let Some(d) = data_mut(ctx, exc) {
-        if d.context.is_none() {
-            d.context = context;
-        }
+    if let Some(d) = data_mut(ctx, exc)
+        && d.context.is_none()
+    {
+        d.context = context;
     }
 }
 
@@ -192,19 +194,32 @@ pub fn chain_links(ctx: &Ctx<'_>, exc: Value) -> (Value, Value, bool) {
 
 /// A `SyntaxError` (or subclass) instance for a compile error.
 #[cfg(feature = "compiler")]
-pub fn syntax_error(ctx: &mut Ctx<'_>, e: &crate::parser::SyntaxError, filename: &str, source: &str) -> Flow {
+pub fn syntax_error(
+    ctx: &mut Ctx<'_>,
+    e: &crate::parser::SyntaxError,
+    filename: &str,
+    source: &str,
+) -> Flow {
     use crate::parser::SyntaxErrorKind;
     let ty = match e.kind {
         SyntaxErrorKind::IndentationError => ctx.vm.types.indentation_error,
         SyntaxErrorKind::TabError => ctx.vm.types.tab_error,
         SyntaxErrorKind::SyntaxError => ctx.vm.types.syntax_error,
     };
-    let text = source.lines().nth((e.line as usize).saturating_sub(1)).unwrap_or("");
+    let text = source
+        .lines()
+        .nth((e.line as usize).saturating_sub(1))
+        .unwrap_or("");
     let made = (|| -> PyResult<Value> {
         let msg = ctx.new_str(&e.msg)?;
         let file = ctx.new_str(filename)?;
         let line = ctx.new_str(text)?;
-        let detail = ctx.new_tuple(alloc::vec![file, Value::Int(e.line as i64), Value::Int(e.col as i64), line])?;
+        let detail = ctx.new_tuple(alloc::vec![
+            file,
+            Value::Int(e.line as i64),
+            Value::Int(e.col as i64),
+            line
+        ])?;
         new_with_args(ctx, ty, alloc::vec![msg, detail])
     })();
     match made {
@@ -281,7 +296,11 @@ fn exc_repr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     } else {
         let t = ctx.new_tuple(a)?;
         let r = format::repr(ctx, t)?;
-        String::from(r.trim_start_matches('(').trim_end_matches(')').trim_end_matches(','))
+        String::from(
+            r.trim_start_matches('(')
+                .trim_end_matches(')')
+                .trim_end_matches(','),
+        )
     };
     ctx.new_string(alloc::format!("{name}({inner})"))
 }

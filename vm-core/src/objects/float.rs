@@ -4,12 +4,12 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use crate::PyResult;
 use crate::ast::BinOp;
-use crate::interp::{format, Ctx};
+use crate::interp::{Ctx, format};
 use crate::native::{Args, Native};
 use crate::objects::int;
 use crate::value::Value;
-use crate::PyResult;
 
 /// Decimal digits and exponent of the shortest representation that reads
 /// back as `f` (finite, non-negative): `0.001234` is `("1234", -3)`.
@@ -101,7 +101,9 @@ fn general_format(f: f64, prec: usize, alternate: bool, upper: bool) -> String {
         };
     }
     let sci = alloc::format!("{:.*e}", p - 1, f);
-    let exp: i32 = sci.split_once('e').map_or(0, |(_, e)| e.parse().unwrap_or(0));
+    let exp: i32 = sci
+        .split_once('e')
+        .map_or(0, |(_, e)| e.parse().unwrap_or(0));
     let mut out = if exp >= -4 && exp < p as i32 {
         let decimals = (p as i32 - 1 - exp).max(0) as usize;
         alloc::format!("{:.*}", decimals, f)
@@ -141,17 +143,27 @@ pub fn format(ctx: &mut Ctx<'_>, f: f64, spec: &str) -> PyResult<String> {
     let magnitude = f.abs();
     let body = if !f.is_finite() {
         let s = if f.is_nan() { "nan" } else { "inf" };
-        if upper { s.to_uppercase() } else { String::from(s) }
+        if upper {
+            s.to_uppercase()
+        } else {
+            String::from(s)
+        }
     } else {
         match p.kind {
             Some('f' | 'F') => alloc::format!("{:.*}", p.precision.unwrap_or(6), magnitude),
             Some('e' | 'E') => exp_format(magnitude, p.precision.unwrap_or(6), upper),
-            Some('g' | 'G' | 'n') => general_format(magnitude, p.precision.unwrap_or(6), p.alternate, upper),
+            Some('g' | 'G' | 'n') => {
+                general_format(magnitude, p.precision.unwrap_or(6), p.alternate, upper)
+            }
             Some('%') => alloc::format!("{:.*}%", p.precision.unwrap_or(6), magnitude * 100.0),
             None => match p.precision {
                 Some(prec) => {
                     let s = general_format(magnitude, prec, p.alternate, false);
-                    if s.contains(['.', 'e']) { s } else { alloc::format!("{s}.0") }
+                    if s.contains(['.', 'e']) {
+                        s
+                    } else {
+                        alloc::format!("{s}.0")
+                    }
                 }
                 None => repr(magnitude),
             },
@@ -172,7 +184,11 @@ pub fn format(ctx: &mut Ctx<'_>, f: f64, spec: &str) -> PyResult<String> {
         }
         _ => body,
     };
-    let body = if p.alternate && !body.contains('.') && f.is_finite() && matches!(p.kind, Some('f' | 'F' | 'e' | 'E') | None) {
+    let body = if p.alternate
+        && !body.contains('.')
+        && f.is_finite()
+        && matches!(p.kind, Some('f' | 'F' | 'e' | 'E') | None)
+    {
         match body.find('e') {
             Some(i) => alloc::format!("{}.{}", &body[..i], &body[i..]),
             None => alloc::format!("{body}."),
@@ -237,7 +253,10 @@ pub fn int_eq_float(i: i64, f: f64) -> bool {
 /// number or neither is a float.
 pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
     let is_num = |ctx: &Ctx<'_>, v: Value| matches!(v, Value::Float(_)) || int::is_int(ctx, v);
-    if !(matches!(a, Value::Float(_)) || matches!(b, Value::Float(_))) || !is_num(ctx, a) || !is_num(ctx, b) {
+    if !(matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)))
+        || !is_num(ctx, a)
+        || !is_num(ctx, b)
+    {
         return Ok(None);
     }
     let x = ctx.float_value(a)?;
@@ -254,7 +273,11 @@ pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Opti
         }
         BinOp::FloorDiv | BinOp::Mod => {
             if y == 0.0 {
-                let msg = if op == BinOp::Mod { "float modulo" } else { "float floor division by zero" };
+                let msg = if op == BinOp::Mod {
+                    "float modulo"
+                } else {
+                    "float floor division by zero"
+                };
                 return Err(ctx.zero_division(msg));
             }
             let (q, r) = divmod(x, y);
@@ -349,11 +372,20 @@ pub fn parse_float(text: &str) -> Option<f64> {
     if let Some(v) = special {
         return Some(if negative { -v } else { v });
     }
-    if s.contains("__") || s.starts_with('_') || s.ends_with('_') || s.contains("_.") || s.contains("._") {
+    if s.contains("__")
+        || s.starts_with('_')
+        || s.ends_with('_')
+        || s.contains("_.")
+        || s.contains("._")
+    {
         return None;
     }
     let clean: String = s.chars().filter(|c| *c != '_').collect();
-    if clean.is_empty() || !clean.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c)) {
+    if clean.is_empty()
+        || !clean
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+-.eE".contains(c))
+    {
         return None;
     }
     clean.parse().ok()
@@ -443,19 +475,31 @@ fn float_hex(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     } else if f.is_infinite() {
         String::from(if f > 0.0 { "inf" } else { "-inf" })
     } else if f == 0.0 {
-        String::from(if f.is_sign_negative() { "-0x0.0p+0" } else { "0x0.0p+0" })
+        String::from(if f.is_sign_negative() {
+            "-0x0.0p+0"
+        } else {
+            "0x0.0p+0"
+        })
     } else {
         let bits = f.to_bits();
         let sign = if bits >> 63 == 1 { "-" } else { "" };
         let exp = ((bits >> 52) & 0x7ff) as i64;
         let mant = bits & ((1 << 52) - 1);
-        let (lead, exp) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+        let (lead, exp) = if exp == 0 {
+            (0, -1022)
+        } else {
+            (1, exp - 1023)
+        };
         let digits: Vec<char> = alloc::format!("{mant:013x}").chars().collect();
         let mut frac: String = digits.into_iter().collect();
         while frac.len() > 1 && frac.ends_with('0') {
             frac.pop();
         }
-        alloc::format!("{sign}0x{lead}.{frac}p{}{}", if exp < 0 { "-" } else { "+" }, exp.abs())
+        alloc::format!(
+            "{sign}0x{lead}.{frac}p{}{}",
+            if exp < 0 { "-" } else { "+" },
+            exp.abs()
+        )
     };
     ctx.new_string(s)
 }

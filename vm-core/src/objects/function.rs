@@ -4,12 +4,12 @@ use alloc::boxed::Box;
 
 use portable_atomic_util::Arc;
 
+use crate::PyResult;
 use crate::bytecode::Code;
 use crate::interp::Ctx;
 use crate::native::{Args, Native};
 use crate::objects::Object;
 use crate::value::{ObjRef, Value};
-use crate::PyResult;
 
 /// A function made by `def` or `lambda`.
 #[derive(Debug)]

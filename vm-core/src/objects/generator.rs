@@ -7,12 +7,12 @@ use core::mem::size_of;
 
 use portable_atomic_util::Arc;
 
+use crate::PyResult;
 use crate::bytecode::Code;
-use crate::interp::{iter, Ctx};
+use crate::interp::{Ctx, iter};
 use crate::native::{Args, Native};
 use crate::objects::Object;
 use crate::value::{ObjRef, Value};
-use crate::PyResult;
 
 /// Where a generator is in its life.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -3,8 +3,8 @@
 use alloc::boxed::Box;
 use core::mem::size_of;
 
-use crate::objects::exception::ExcData;
 use crate::objects::Dict;
+use crate::objects::exception::ExcData;
 use crate::value::{ObjRef, Value};
 
 /// What an instance carries besides its attributes.

@@ -11,7 +11,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::ast::BinOp;
 use crate::bytecode::Instr;
-use crate::interp::{format, Ctx};
+use crate::interp::{Ctx, format};
 use crate::native::{Args, Native};
 use crate::objects::Object;
 use crate::value::Value;
@@ -90,10 +90,10 @@ pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Opti
     if !is_int(ctx, a) || !is_int(ctx, b) {
         return Ok(None);
     }
-    if let (Some(x), Some(y)) = (small_int(ctx, a), small_int(ctx, b)) {
-        if let Some(r) = small_binary(ctx, op, x, y)? {
-            return Ok(Some(r));
-        }
+    if let (Some(x), Some(y)) = (small_int(ctx, a), small_int(ctx, b))
+        && let Some(r) = small_binary(ctx, op, x, y)?
+    {
+        return Ok(Some(r));
     }
     let (Some(x), Some(y)) = (to_big(ctx, a), to_big(ctx, b)) else {
         return Ok(None);
@@ -161,7 +161,11 @@ fn big_binary(ctx: &mut Ctx<'_>, op: BinOp, x: BigInt, y: BigInt) -> PyResult<Va
                 return Ok(Value::Float(libm::pow(fx, fy)));
             }
             if x.is_zero() || x.is_one() {
-                return Ok(Value::Int(if y.is_zero() { 1 } else { x.to_i64().unwrap_or(0) }));
+                return Ok(Value::Int(if y.is_zero() {
+                    1
+                } else {
+                    x.to_i64().unwrap_or(0)
+                }));
             }
             if x == BigInt::from(-1) {
                 return Ok(Value::Int(if y.is_even() { 1 } else { -1 }));
@@ -189,7 +193,9 @@ fn big_binary(ctx: &mut Ctx<'_>, op: BinOp, x: BigInt, y: BigInt) -> PyResult<Va
         BinOp::BitAnd => x & y,
         BinOp::BitOr => x | y,
         BinOp::BitXor => x ^ y,
-        BinOp::MatMul => return Err(ctx.type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+        BinOp::MatMul => {
+            return Err(ctx.type_error("unsupported operand type(s) for @: 'int' and 'int'"));
+        }
     };
     from_big(ctx, r)
 }
@@ -253,7 +259,11 @@ fn compare_int_float(i: &BigInt, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     let floor = libm::floor(f);
     let fi = BigInt::from(floor as i128);
@@ -340,8 +350,15 @@ pub fn format(ctx: &mut Ctx<'_>, v: Value, spec: &str) -> PyResult<String> {
         let width = p.width.saturating_sub(lead.len());
         let mut padded = grouped.clone();
         while padded.chars().count() < width {
-            let raw: String = padded.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-            padded = format::group_digits(&alloc::format!("0{raw}"), p.grouping.unwrap_or(','), group_every);
+            let raw: String = padded
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect();
+            padded = format::group_digits(
+                &alloc::format!("0{raw}"),
+                p.grouping.unwrap_or(','),
+                group_every,
+            );
         }
         return Ok(alloc::format!("{lead}{padded}"));
     }
@@ -372,9 +389,9 @@ pub fn number_attr(ctx: &mut Ctx<'_>, v: Value, name: &str) -> PyResult<Option<V
 /// Three-argument `pow(a, b, m)`.
 pub fn pow_mod(ctx: &mut Ctx<'_>, a: Value, b: Value, m: Value) -> PyResult<Value> {
     let (Some(x), Some(y), Some(z)) = (to_big(ctx, a), to_big(ctx, b), to_big(ctx, m)) else {
-        return Err(ctx.type_error(
-            "pow() 3rd argument not allowed unless all arguments are integers",
-        ));
+        return Err(
+            ctx.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
     };
     if z.is_zero() {
         return Err(ctx.value_error("pow() 3rd argument cannot be 0"));
@@ -443,23 +460,23 @@ impl Ctx<'_> {
         if is_int(self, v) {
             return Ok(v);
         }
-        if let Value::Obj(r) = v {
-            if let Object::Instance(_) = self.vm.heap.get(r) {
-                let inner = crate::interp::ops::unwrap_builtin(self, v);
-                if is_int(self, inner) {
-                    return Ok(inner);
+        if let Value::Obj(r) = v
+            && let Object::Instance(_) = self.vm.heap.get(r)
+        {
+            let inner = crate::interp::ops::unwrap_builtin(self, v);
+            if is_int(self, inner) {
+                return Ok(inner);
+            }
+            let ty = self.type_of(v);
+            if let Some(f) = self.type_lookup_str(ty, "__index__") {
+                let r = self.call(f, &[v])?;
+                if is_int(self, r) {
+                    return Ok(r);
                 }
-                let ty = self.type_of(v);
-                if let Some(f) = self.type_lookup_str(ty, "__index__") {
-                    let r = self.call(f, &[v])?;
-                    if is_int(self, r) {
-                        return Ok(r);
-                    }
-                    let t = self.type_name(r);
-                    return Err(self.type_error(alloc::format!(
-                        "__index__ returned non-int (type {t})"
-                    )));
-                }
+                let t = self.type_name(r);
+                return Err(
+                    self.type_error(alloc::format!("__index__ returned non-int (type {t})"))
+                );
             }
         }
         let t = self.type_name(v);
@@ -505,10 +522,10 @@ impl Ctx<'_> {
         if is_int(self, v) {
             return Ok(v);
         }
-        if let Value::Float(f) = v {
-            if matches!(kind, 'd' | 'i' | 'u') {
-                return float_to_int(self, f);
-            }
+        if let Value::Float(f) = v
+            && matches!(kind, 'd' | 'i' | 'u')
+        {
+            return float_to_int(self, f);
         }
         let t = self.type_name(v);
         let what = if matches!(kind, 'd' | 'i' | 'u') {
@@ -516,7 +533,9 @@ impl Ctx<'_> {
         } else {
             "an integer"
         };
-        Err(self.type_error(alloc::format!("%{kind} format: {what} is required, not {t}")))
+        Err(self.type_error(alloc::format!(
+            "%{kind} format: {what} is required, not {t}"
+        )))
     }
 }
 
@@ -557,7 +576,10 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
         }
         (b, _) => (b, s),
     };
-    let digits = digits.strip_prefix('_').filter(|_| base != 10).unwrap_or(digits);
+    let digits = digits
+        .strip_prefix('_')
+        .filter(|_| base != 10)
+        .unwrap_or(digits);
     if digits.is_empty()
         || digits.starts_with('_')
         || digits.ends_with('_')
@@ -599,9 +621,9 @@ fn int_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
                 None => match crate::objects::bytes::try_slice(ctx, v) {
                     Some(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
                     None => {
-                        return Err(ctx.type_error(
-                            "int() can't convert non-string with explicit base",
-                        ));
+                        return Err(
+                            ctx.type_error("int() can't convert non-string with explicit base")
+                        );
                     }
                 },
             };
@@ -656,9 +678,9 @@ fn int_of(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Value> {
                         return Ok(r);
                     }
                     let t = ctx.type_name(r);
-                    return Err(ctx.type_error(alloc::format!(
-                        "{name} returned non-int (type {t})"
-                    )));
+                    return Err(
+                        ctx.type_error(alloc::format!("{name} returned non-int (type {t})"))
+                    );
                 }
             }
             let inner = crate::interp::ops::unwrap_builtin(ctx, v);
@@ -689,7 +711,12 @@ fn bit_length(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn bit_count(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let b = this_int(ctx, args)?;
-    let ones: u64 = b.magnitude().to_u64_digits().iter().map(|d| d.count_ones() as u64).sum();
+    let ones: u64 = b
+        .magnitude()
+        .to_u64_digits()
+        .iter()
+        .map(|d| d.count_ones() as u64)
+        .sum();
     Ok(Value::Int(ones as i64))
 }
 
@@ -758,7 +785,9 @@ fn to_bytes(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     if big_endian {
         bytes.reverse();
     }
-    Ok(Value::Obj(ctx.alloc(Object::Bytes(bytes.into_boxed_slice()))?))
+    Ok(Value::Obj(
+        ctx.alloc(Object::Bytes(bytes.into_boxed_slice()))?,
+    ))
 }
 
 fn from_bytes(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
@@ -852,9 +881,18 @@ mod tests {
     #[test]
     fn int_float_comparison_is_exact() {
         let big = BigInt::from(1u64 << 53) + 1;
-        assert_eq!(compare_int_float(&big, 9007199254740992.0), Some(Ordering::Greater));
-        assert_eq!(compare_int_float(&BigInt::from(3), 3.5), Some(Ordering::Less));
-        assert_eq!(compare_int_float(&BigInt::from(-3), -3.5), Some(Ordering::Greater));
+        assert_eq!(
+            compare_int_float(&big, 9007199254740992.0),
+            Some(Ordering::Greater)
+        );
+        assert_eq!(
+            compare_int_float(&BigInt::from(3), 3.5),
+            Some(Ordering::Less)
+        );
+        assert_eq!(
+            compare_int_float(&BigInt::from(-3), -3.5),
+            Some(Ordering::Greater)
+        );
         assert_eq!(compare_int_float(&BigInt::from(3), f64::NAN), None);
     }
 }

@@ -4,13 +4,13 @@
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
+use crate::PyResult;
 use crate::interp::Ctx;
 use crate::native::{Args, Native};
-use crate::objects::dict::DictViewKind;
 use crate::objects::Object;
+use crate::objects::dict::DictViewKind;
 use crate::types::BuiltinTypes;
 use crate::value::{ObjRef, Value};
-use crate::PyResult;
 
 /// Which part of a dict an iterator yields.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -554,7 +554,13 @@ fn reversed_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
             let keys = ctx.collect(seq)?;
             let list = ctx.new_list(keys)?;
             let remaining = ctx.len(list)?;
-            return new_iter(ctx, IterObj::Reversed { seq: list, remaining });
+            return new_iter(
+                ctx,
+                IterObj::Reversed {
+                    seq: list,
+                    remaining,
+                },
+            );
         }
     }
     let remaining = match ctx.len(seq) {
@@ -581,7 +587,13 @@ pub fn callable_iter(ctx: &mut Ctx<'_>, func: Value, sentinel: Value) -> PyResul
 
 fn slice_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     ctx.check_args(args, "slice", 2, 4, &[])?;
-    let a = |i: usize| if i < args.positional() { ctx.arg(args, i) } else { Value::None };
+    let a = |i: usize| {
+        if i < args.positional() {
+            ctx.arg(args, i)
+        } else {
+            Value::None
+        }
+    };
     let parts = match args.positional() {
         2 => [Value::None, a(1), Value::None],
         _ => [a(1), a(2), a(3)],
@@ -595,7 +607,11 @@ fn slice_indices(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let len = ctx.arg(args, 1);
     let len = ctx.index_value(len)?;
     let (start, stop, step) = ctx.slice_indices(this, len)?;
-    ctx.new_tuple(alloc::vec![Value::Int(start), Value::Int(stop), Value::Int(step)])
+    ctx.new_tuple(alloc::vec![
+        Value::Int(start),
+        Value::Int(stop),
+        Value::Int(step)
+    ])
 }
 
 /// Methods of `slice`.

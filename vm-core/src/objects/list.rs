@@ -4,7 +4,7 @@ use alloc::vec::Vec;
 use core::mem::size_of;
 
 use crate::ast::{BinOp, CmpOp};
-use crate::interp::{ops, Ctx};
+use crate::interp::{Ctx, ops};
 use crate::native::{Args, Native};
 use crate::objects::Object;
 use crate::value::Value;
@@ -12,13 +12,20 @@ use crate::{Flow, PyResult};
 
 /// Whether `v` is a slice object.
 pub fn is_slice(ctx: &Ctx<'_>, v: Value) -> bool {
-    matches!(v.as_obj().map(|r| ctx.vm.heap.get(r)), Some(Object::Slice(_)))
+    matches!(
+        v.as_obj().map(|r| ctx.vm.heap.get(r)),
+        Some(Object::Slice(_))
+    )
 }
 
 /// The indices a resolved slice visits.
 pub fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
     let count = if step > 0 {
-        if stop > start { (stop - start + step - 1) / step } else { 0 }
+        if stop > start {
+            (stop - start + step - 1) / step
+        } else {
+            0
+        }
     } else if start > stop {
         (start - stop + (-step) - 1) / (-step)
     } else {
@@ -69,9 +76,8 @@ impl Ctx<'_> {
                     .is_some_and(|b| num_traits::Signed::is_negative(&b));
                 Ok(if negative { i64::MIN / 2 } else { i64::MAX / 2 })
             }
-            Err(_) => Err(self.type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
+            Err(_) => Err(self
+                .type_error("slice indices must be integers or None or have an __index__ method")),
         }
     }
 
@@ -148,12 +154,17 @@ fn items_of(ctx: &Ctx<'_>, v: Value) -> Option<Vec<Value>> {
 
 /// `seq[index]` / `seq[slice]` for lists and tuples.
 pub fn sequence_subscr(ctx: &mut Ctx<'_>, obj: Value, index: Value) -> PyResult<Value> {
-    let is_list = matches!(obj.as_obj().map(|r| ctx.vm.heap.get(r)), Some(Object::List(_)));
+    let is_list = matches!(
+        obj.as_obj().map(|r| ctx.vm.heap.get(r)),
+        Some(Object::List(_))
+    );
     let what = if is_list { "list" } else { "tuple" };
     if is_slice(ctx, index) {
         let items = items_of(ctx, obj).unwrap_or_default();
         let (start, stop, step) = ctx.slice_indices(index, items.len() as i64)?;
-        let picked: Vec<Value> = slice_positions(start, stop, step).map(|i| items[i]).collect();
+        let picked: Vec<Value> = slice_positions(start, stop, step)
+            .map(|i| items[i])
+            .collect();
         return if is_list {
             ctx.new_list(picked)
         } else {
@@ -368,7 +379,12 @@ fn less(ctx: &mut Ctx<'_>, a: Value, b: Value, reverse: bool) -> PyResult<bool> 
     ctx.truthy(r)
 }
 
-fn merge_sort(ctx: &mut Ctx<'_>, order: &mut [usize], keys: &[Value], reverse: bool) -> PyResult<()> {
+fn merge_sort(
+    ctx: &mut Ctx<'_>,
+    order: &mut [usize],
+    keys: &[Value],
+    reverse: bool,
+) -> PyResult<()> {
     let n = order.len();
     if n < 2 {
         return Ok(());
@@ -527,10 +543,10 @@ fn remove(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let v = ctx.arg(args, 1);
     match find_position(ctx, l, v)? {
         Some(i) => {
-            if let Some(items) = list_mut(ctx, l) {
-                if i < items.len() {
-                    items.remove(i);
-                }
+            if let Some(items) = list_mut(ctx, l)
+                && i < items.len()
+            {
+                items.remove(i);
             }
             Ok(Value::None)
         }
@@ -562,7 +578,10 @@ pub fn index(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
             return Ok(Value::Int(i as i64));
         }
     }
-    let is_list = matches!(l.as_obj().map(|r| ctx.vm.heap.get(r)), Some(Object::List(_)));
+    let is_list = matches!(
+        l.as_obj().map(|r| ctx.vm.heap.get(r)),
+        Some(Object::List(_))
+    );
     Err(ctx.value_error(if is_list {
         "list.index(x): x not in list"
     } else {

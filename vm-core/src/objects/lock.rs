@@ -33,7 +33,6 @@ impl Lock {
     }
 }
 
-
 fn this(ctx: &mut Ctx<'_>, args: Args) -> PyResult<ObjRef> {
     let v = ctx.arg(args, 0);
     match v.as_obj() {
@@ -75,11 +74,11 @@ fn acquire(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     if timeout < 0.0 && timeout != -1.0 {
         return Err(ctx.value_error("timeout value must be a non-negative number"));
     }
-    if let Some(l) = lock_mut(ctx, lock) {
-        if !l.locked {
-            l.locked = true;
-            return Ok(Value::Bool(true));
-        }
+    if let Some(l) = lock_mut(ctx, lock)
+        && !l.locked
+    {
+        l.locked = true;
+        return Ok(Value::Bool(true));
     }
     if !blocking || timeout == 0.0 {
         return Ok(Value::Bool(false));

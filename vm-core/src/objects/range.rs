@@ -1,10 +1,10 @@
 //! `range` objects.
 
+use crate::PyResult;
 use crate::interp::Ctx;
 use crate::native::{Args, Native};
-use crate::objects::{list, Object};
+use crate::objects::{Object, list};
 use crate::value::Value;
-use crate::PyResult;
 
 /// `range(start, stop, step)` with `i64` bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,28 +43,13 @@ impl Range {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lengths_match_python() {
-        let r = |start, stop, step| Range { start, stop, step }.len();
-        assert_eq!(r(0, 10, 1), 10);
-        assert_eq!(r(0, 10, 3), 4);
-        assert_eq!(r(10, 0, -3), 4);
-        assert_eq!(r(5, 5, 1), 0);
-        assert_eq!(r(5, 0, 1), 0);
-        assert_eq!(r(i64::MIN, i64::MAX, i64::MAX), 3);
-    }
-}
-
-
 /// `x in range`.
 pub fn contains(ctx: &Ctx<'_>, r: &Range, item: Value) -> bool {
     let Some(i) = crate::objects::int::small_int(ctx, item) else {
         return match item {
-            Value::Float(f) if libm::trunc(f) == f && f.abs() < 9e18 => contains(ctx, r, Value::Int(f as i64)),
+            Value::Float(f) if libm::trunc(f) == f && f.abs() < 9e18 => {
+                contains(ctx, r, Value::Int(f as i64))
+            }
             _ => false,
         };
     };
@@ -170,10 +155,10 @@ fn index(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     ctx.check_args(args, "index", 2, 2, &[])?;
     let r = this(ctx, args)?;
     let v = ctx.arg(args, 1);
-    if contains(ctx, &r, v) {
-        if let Some(i) = crate::objects::int::small_int(ctx, v) {
-            return Ok(Value::Int((i - r.start) / r.step));
-        }
+    if contains(ctx, &r, v)
+        && let Some(i) = crate::objects::int::small_int(ctx, v)
+    {
+        return Ok(Value::Int((i - r.start) / r.step));
     }
     let shown = crate::interp::format::repr(ctx, v)?;
     Err(ctx.value_error(alloc::format!("{shown} is not in range")))
@@ -197,3 +182,19 @@ pub static RANGE_METHODS: &[Native] = &[
     Native::method("index", index),
     Native::method("count", count),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_match_python() {
+        let r = |start, stop, step| Range { start, stop, step }.len();
+        assert_eq!(r(0, 10, 1), 10);
+        assert_eq!(r(0, 10, 3), 4);
+        assert_eq!(r(10, 0, -3), 4);
+        assert_eq!(r(5, 5, 1), 0);
+        assert_eq!(r(5, 0, 1), 0);
+        assert_eq!(r(i64::MIN, i64::MAX, i64::MAX), 3);
+    }
+}

@@ -5,13 +5,13 @@ use alloc::vec;
 use alloc::vec::Vec;
 use core::mem::size_of;
 
+use crate::PyResult;
 use crate::ast::{BinOp, CmpOp};
-use crate::interp::ops::simple_eq;
 use crate::interp::Ctx;
+use crate::interp::ops::simple_eq;
 use crate::native::{Args, Native};
 use crate::objects::Object;
 use crate::value::{ObjRef, Value};
-use crate::PyResult;
 
 const MIN_SIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
@@ -363,7 +363,9 @@ fn new_from(ctx: &mut Ctx<'_>, items: Vec<Value>, frozen: bool) -> PyResult<Valu
 
 /// The elements of a set in table order.
 fn elements(ctx: &Ctx<'_>, r: ObjRef) -> Vec<Value> {
-    set_of(ctx, r).map(|s| s.iter().map(|(_, v)| v).collect()).unwrap_or_default()
+    set_of(ctx, r)
+        .map(|s| s.iter().map(|(_, v)| v).collect())
+        .unwrap_or_default()
 }
 
 /// Elements of any iterable, or of a set/view without iterating Python code.
@@ -427,13 +429,18 @@ fn algebra(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value, frozen: bool) -> Py
 
 fn is_setlike(ctx: &Ctx<'_>, v: Value) -> bool {
     set_ref(ctx, v).is_some()
-        || matches!(v.as_obj().map(|r| ctx.vm.heap.get(r)), Some(Object::DictView(..)))
+        || matches!(
+            v.as_obj().map(|r| ctx.vm.heap.get(r)),
+            Some(Object::DictView(..))
+        )
 }
 
 /// `|`, `&`, `-`, `^` between sets (and dict key views).
 pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
-    if !matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
-        || !is_setlike(ctx, a)
+    if !matches!(
+        op,
+        BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
+    ) || !is_setlike(ctx, a)
         || !is_setlike(ctx, b)
     {
         return Ok(None);
@@ -444,7 +451,11 @@ pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Opti
 
 /// `|=`, `&=`, `-=`, `^=` on a mutable set.
 pub fn inplace(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
-    if !matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) || !is_setlike(ctx, b) {
+    if !matches!(
+        op,
+        BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
+    ) || !is_setlike(ctx, b)
+    {
         return Ok(None);
     }
     let result = algebra(ctx, op, a, b, false)?;

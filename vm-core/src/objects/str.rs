@@ -5,12 +5,12 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use crate::PyResult;
 use crate::ast::BinOp;
-use crate::interp::{format, Ctx};
+use crate::interp::{Ctx, format};
 use crate::native::{Args, Native};
 use crate::objects::Object;
 use crate::value::Value;
-use crate::PyResult;
 
 /// A `str` object.
 #[derive(Debug)]
@@ -203,7 +203,10 @@ pub fn percent_format(ctx: &mut Ctx<'_>, fmt: &str, args: Value) -> PyResult<Val
         Some(Object::Tuple(t)) => t.to_vec(),
         _ => alloc::vec![args],
     };
-    let mapping = matches!(args.as_obj().map(|r| ctx.vm.heap.get(r)), Some(Object::Dict(_)));
+    let mapping = matches!(
+        args.as_obj().map(|r| ctx.vm.heap.get(r)),
+        Some(Object::Dict(_))
+    );
     let mut out = String::new();
     let mut next = 0;
     let chars: Vec<char> = fmt.chars().collect();
@@ -272,7 +275,11 @@ pub fn percent_format(ctx: &mut Ctx<'_>, fmt: &str, args: Value) -> PyResult<Val
             }
         };
         let align = if spec.contains('-') { "<" } else { "" };
-        let zero = if spec.contains('0') && !spec.contains('-') { "0" } else { "" };
+        let zero = if spec.contains('0') && !spec.contains('-') {
+            "0"
+        } else {
+            ""
+        };
         let sign = if spec.contains('+') {
             "+"
         } else if spec.contains(' ') {
@@ -300,14 +307,20 @@ pub fn percent_format(ctx: &mut Ctx<'_>, fmt: &str, args: Value) -> PyResult<Val
             }
             'x' | 'X' | 'o' => {
                 let n = ctx.int_from_number(v, kind)?;
-                format::format(ctx, n, &alloc::format!("{align}{sign}{alt}{zero}{width}{kind}"))?
+                format::format(
+                    ctx,
+                    n,
+                    &alloc::format!("{align}{sign}{alt}{zero}{width}{kind}"),
+                )?
             }
             'c' => {
                 let s = match text(ctx, v) {
                     Some(s) => s,
                     None => {
                         let n = ctx.index_value(v)?;
-                        char::from_u32(n as u32).map(String::from).unwrap_or_default()
+                        char::from_u32(n as u32)
+                            .map(String::from)
+                            .unwrap_or_default()
                     }
                 };
                 format::format_str(ctx, &s, &alloc::format!("{align}{width}"))?
@@ -317,7 +330,11 @@ pub fn percent_format(ctx: &mut Ctx<'_>, fmt: &str, args: Value) -> PyResult<Val
                     let t = ctx.type_name(v);
                     ctx.type_error(alloc::format!("must be real number, not {t}"))
                 })?;
-                let prec = if prec.is_empty() { String::from(".6") } else { prec };
+                let prec = if prec.is_empty() {
+                    String::from(".6")
+                } else {
+                    prec
+                };
                 crate::objects::float::format(
                     ctx,
                     f,
@@ -432,7 +449,9 @@ fn split(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
             if max < 0 {
                 s.split(sep.as_str()).map(String::from).collect()
             } else {
-                s.splitn(max as usize + 1, sep.as_str()).map(String::from).collect()
+                s.splitn(max as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect()
             }
         }
         None => split_whitespace(&s, max),
@@ -465,7 +484,9 @@ fn rsplit(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
             if max < 0 {
                 s.rsplit(sep.as_str()).map(String::from).collect()
             } else {
-                s.rsplitn(max as usize + 1, sep.as_str()).map(String::from).collect()
+                s.rsplitn(max as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect()
             }
         }
         None => {
@@ -476,7 +497,9 @@ fn rsplit(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
                     parts.push(String::from(rest));
                     break;
                 }
-                let start = rest.rfind(char::is_whitespace).map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+                let start = rest.rfind(char::is_whitespace).map_or(0, |i| {
+                    i + rest[i..].chars().next().map_or(1, char::len_utf8)
+                });
                 parts.push(String::from(&rest[start..]));
                 rest = rest[..start].trim_end();
             }
@@ -487,7 +510,13 @@ fn rsplit(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     new_list_of_strs(ctx, parts)
 }
 
-fn strip_chars(ctx: &mut Ctx<'_>, args: Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
+fn strip_chars(
+    ctx: &mut Ctx<'_>,
+    args: Args,
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult<Value> {
     ctx.check_args(args, name, 1, 2, &[])?;
     let s = this(ctx, args)?;
     let chars = if args.positional() > 1 {
@@ -581,7 +610,13 @@ fn affix(ctx: &mut Ctx<'_>, args: Args, name: &str, starts: bool) -> PyResult<Va
                 "{name} first arg must be str or a tuple of str, not {t}"
             )));
         };
-        if start <= chars.len() && (if starts { sub.starts_with(&p) } else { sub.ends_with(&p) }) {
+        if start <= chars.len()
+            && (if starts {
+                sub.starts_with(&p)
+            } else {
+                sub.ends_with(&p)
+            })
+        {
             return Ok(Value::Bool(true));
         }
     }
@@ -640,11 +675,15 @@ fn find_impl(ctx: &mut Ctx<'_>, args: Args, name: &str, reverse: bool) -> PyResu
 }
 
 fn find(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(ctx, args, "find", false)?.map_or(-1, |i| i as i64)))
+    Ok(Value::Int(
+        find_impl(ctx, args, "find", false)?.map_or(-1, |i| i as i64),
+    ))
 }
 
 fn rfind(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(ctx, args, "rfind", true)?.map_or(-1, |i| i as i64)))
+    Ok(Value::Int(
+        find_impl(ctx, args, "rfind", true)?.map_or(-1, |i| i as i64),
+    ))
 }
 
 fn index(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
@@ -686,7 +725,9 @@ fn predicate(ctx: &mut Ctx<'_>, args: Args, f: fn(char) -> bool) -> PyResult<Val
 }
 
 fn isdigit(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    predicate(ctx, args, |c| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some())
+    predicate(ctx, args, |c| {
+        c.is_ascii_digit() || (c.is_numeric() && !c.is_ascii())
+    })
 }
 
 fn isdecimal(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
@@ -743,9 +784,7 @@ fn width_args(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<(String, us
         match (it.next(), it.next()) {
             (Some(c), None) => c,
             _ => {
-                return Err(ctx.type_error(
-                    "The fill character must be exactly one character long",
-                ));
+                return Err(ctx.type_error("The fill character must be exactly one character long"));
             }
         }
     } else {
@@ -824,7 +863,11 @@ fn partition_impl(ctx: &mut Ctx<'_>, args: Args, name: &str, reverse: bool) -> P
     }
     let found = if reverse { s.rfind(&sep) } else { s.find(&sep) };
     let parts = match found {
-        Some(i) => [String::from(&s[..i]), sep.clone(), String::from(&s[i + sep.len()..])],
+        Some(i) => [
+            String::from(&s[..i]),
+            sep.clone(),
+            String::from(&s[i + sep.len()..]),
+        ],
         None if reverse => [String::new(), String::new(), s],
         None => [s, String::new(), String::new()],
     };
@@ -858,7 +901,18 @@ fn splitlines(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let mut line = String::new();
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
         if !is_break {
             line.push(c);
             continue;
@@ -891,7 +945,10 @@ fn encode(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
         }
         None => None,
     };
-    let enc = encoding.unwrap_or_else(|| String::from("utf-8")).to_lowercase().replace('_', "-");
+    let enc = encoding
+        .unwrap_or_else(|| String::from("utf-8"))
+        .to_lowercase()
+        .replace('_', "-");
     let bytes: Vec<u8> = match enc.as_str() {
         "utf-8" | "utf8" => s.into_bytes(),
         "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
@@ -915,7 +972,9 @@ fn encode(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
             return Err(ctx.error(t, alloc::format!("unknown encoding: {other}")));
         }
     };
-    Ok(Value::Obj(ctx.alloc(Object::Bytes(bytes.into_boxed_slice()))?))
+    Ok(Value::Obj(
+        ctx.alloc(Object::Bytes(bytes.into_boxed_slice()))?,
+    ))
 }
 
 fn str_format(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
@@ -947,7 +1006,10 @@ fn case_swap(ctx: &mut Ctx<'_>, args: Args, kind: u8) -> PyResult<Value> {
         1 => {
             let mut chars = s.chars();
             match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         }

@@ -4,10 +4,10 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::interp::{attr, format, ops, Ctx};
+use crate::PyResult;
+use crate::interp::{Ctx, attr, format, ops};
 use crate::native::Args;
 use crate::value::Value;
-use crate::PyResult;
 
 /// `template.format(*args, **kwargs)` (the method's `self` is `template`).
 pub fn format_method(ctx: &mut Ctx<'_>, template: &str, args: Args) -> PyResult<Value> {

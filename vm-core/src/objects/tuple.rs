@@ -3,12 +3,12 @@
 
 use alloc::vec::Vec;
 
+use crate::PyResult;
 use crate::ast::BinOp;
 use crate::interp::Ctx;
 use crate::native::{Args, Native};
-use crate::objects::{list, Object};
+use crate::objects::{Object, list};
 use crate::value::Value;
-use crate::PyResult;
 
 /// `tuple + tuple`, `tuple * n`.
 pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
@@ -42,7 +42,10 @@ fn tuple_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let cls = ctx.arg(args, 0);
     let t = if args.positional() == 2 {
         let v = ctx.arg(args, 1);
-        if matches!(v.as_obj().map(|r| ctx.vm.heap.get(r)), Some(Object::Tuple(_))) {
+        if matches!(
+            v.as_obj().map(|r| ctx.vm.heap.get(r)),
+            Some(Object::Tuple(_))
+        ) {
             v
         } else {
             let items = ctx.collect(v)?;

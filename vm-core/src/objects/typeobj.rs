@@ -4,11 +4,11 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::mem::size_of;
 
+use crate::PyResult;
 use crate::interp::Ctx;
 use crate::native::{Args, Native};
 use crate::objects::{Dict, Object};
 use crate::value::{ObjRef, Value};
-use crate::PyResult;
 
 /// What instances of a type look like in memory.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -73,7 +73,6 @@ impl TypeObj {
         self.natives.iter().find(|n| n.name == name)
     }
 }
-
 
 impl Ctx<'_> {
     /// The class of any value.
@@ -187,7 +186,9 @@ impl Ctx<'_> {
         }
         match (a, b) {
             (Value::Obj(x), Value::Obj(y)) => match (self.vm.heap.get(x), self.vm.heap.get(y)) {
-                (Object::Str(x), Object::Str(y)) => x.hash() == y.hash() && x.as_str() == y.as_str(),
+                (Object::Str(x), Object::Str(y)) => {
+                    x.hash() == y.hash() && x.as_str() == y.as_str()
+                }
                 _ => false,
             },
             _ => false,
@@ -406,9 +407,7 @@ impl Ctx<'_> {
         };
         if !matches!(self.vm.heap.get(r), Object::Str(_)) {
             let t = self.type_name(v);
-            return Err(self.type_error(alloc::format!(
-                "attribute name must be string, not '{t}'"
-            )));
+            return Err(self.type_error(alloc::format!("attribute name must be string, not '{t}'")));
         }
         if let Some(i) = self.vm.interner.lookup(&self.vm.heap, r) {
             return Ok(Value::Obj(i));

@@ -2,10 +2,13 @@
 
 use alloc::boxed::Box;
 use alloc::format;
-use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
+use super::nodes::{
+    binary_node, boxed_param, node, push_comprehension, push_keyword, push_kw_default, push_param,
+    push_unboxed, set_param,
+};
 use super::targets::{TargetKind, expr_name, is_bitwise_or_kind};
 use super::{PResult, Parser, SyntaxError};
 use crate::ast::{
@@ -72,79 +75,6 @@ pub(super) fn starts_expression(tok: &Tok) -> bool {
 /// Whether `tok` can start an expression or a starred expression.
 pub(super) fn starts_star_expression(tok: &Tok) -> bool {
     starts_expression(tok) || *tok == Tok::Op(Op::Bin(BinOp::Mul))
-}
-
-/// A new expression node.
-#[inline(never)]
-fn node(loc: Loc, kind: ExprKind) -> Box<Expr> {
-    Box::new(Expr { loc, kind })
-}
-
-/// A new binary operator node (kept out of line so that its temporaries
-/// stay out of the recursive [`Parser::binary`]'s stack frame).
-#[inline(never)]
-fn binary_node(loc: Loc, left: Box<Expr>, op: BinOp, right: Box<Expr>) -> Box<Expr> {
-    node(loc, ExprKind::BinOp { left, op, right })
-}
-
-/// Moves `e` out of its box onto the end of `v` (out of line, so that the
-/// moved value takes no room in a recursive caller's stack frame).
-#[inline(never)]
-fn push_unboxed(v: &mut Vec<Expr>, e: Box<Expr>) {
-    v.push(*e);
-}
-
-/// A new parameter.
-#[inline(never)]
-fn boxed_param(loc: Loc, name: String, annotation: Option<Box<Expr>>) -> Box<Param> {
-    Box::new(Param {
-        loc,
-        name,
-        annotation: annotation.map(|a| *a),
-    })
-}
-
-/// Appends a parameter.
-#[inline(never)]
-fn push_param(v: &mut Vec<Param>, param: Box<Param>) {
-    v.push(*param);
-}
-
-/// Sets `*args` or `**kwargs`.
-#[inline(never)]
-fn set_param(slot: &mut Option<Param>, param: Box<Param>) {
-    *slot = Some(*param);
-}
-
-/// Appends a keyword-only parameter's default.
-#[inline(never)]
-fn push_kw_default(v: &mut Vec<Option<Expr>>, default: Option<Box<Expr>>) {
-    v.push(default.map(|d| *d));
-}
-
-/// Appends a keyword argument.
-#[inline(never)]
-fn push_keyword(keywords: &mut Vec<Keyword>, loc: Loc, arg: Option<String>, value: Box<Expr>) {
-    keywords.push(Keyword {
-        loc,
-        arg,
-        value: *value,
-    });
-}
-
-/// Appends a comprehension clause.
-#[inline(never)]
-fn push_comprehension(
-    generators: &mut Vec<Comprehension>,
-    target: Box<Expr>,
-    iter: Box<Expr>,
-    ifs: Vec<Expr>,
-) {
-    generators.push(Comprehension {
-        target: *target,
-        iter: *iter,
-        ifs,
-    });
 }
 
 /// A tuple, list or set display, per its `closing` token.
@@ -269,14 +199,23 @@ impl<'a> Parser<'a> {
             ..
         } = *target
         else {
-            let msg = format!("cannot use assignment expressions with {}", expr_name(&target));
+            let msg = format!(
+                "cannot use assignment expressions with {}",
+                expr_name(&target)
+            );
             return Err(self.error_range(msg, start, self.prev_end));
         };
         self.advance()?;
         self.enter(1)?;
         let value = self.expression()?;
         self.leave(1);
-        Ok(node(start, ExprKind::NamedExpr { target: name, value }))
+        Ok(node(
+            start,
+            ExprKind::NamedExpr {
+                target: name,
+                value,
+            },
+        ))
     }
 
     /// `disjunction`: an expression without a conditional or lambda.
@@ -622,7 +561,8 @@ impl<'a> Parser<'a> {
         closing: Closing,
     ) -> PResult<Box<Expr>> {
         if !self.is_kw(Kw::For) {
-            let elts = self.comma_separated(first, start, closing, Parser::star_named_expression)?;
+            let elts =
+                self.comma_separated(first, start, closing, Parser::star_named_expression)?;
             return Ok(display_node(open, closing, elts));
         }
         if matches!(first.kind, ExprKind::Starred(_)) {
@@ -1050,7 +990,9 @@ impl<'a> Parser<'a> {
                         let param = self.param(lambda, true)?;
                         set_param(&mut params.vararg, param);
                         if self.is_op(Op::Equal) {
-                            return Err(self.error("var-positional argument cannot have default value"));
+                            return Err(
+                                self.error("var-positional argument cannot have default value")
+                            );
                         }
                     } else {
                         bare_star = Some(token);
@@ -1143,8 +1085,8 @@ impl<'a> Parser<'a> {
         let open = self.tok.loc;
         let (mut expect_name, mut seen_name) = (true, false);
         loop {
-            if self.advance().is_err() {
-                return generic;
+            if let Err(err) = self.advance() {
+                return self.lookahead_error(err, generic);
             }
             match self.tok.tok {
                 Tok::Name(_) if expect_name => (expect_name, seen_name) = (false, true),
@@ -1181,18 +1123,18 @@ impl<'a> Parser<'a> {
         let hint = match legacy {
             Some(name) => {
                 if let Err(err) = self.star_expressions() {
-                    return if self.lexer_failed { err } else { generic };
+                    return self.lookahead_error(err, generic);
                 }
                 format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?")
             }
             None => {
-                let name_then_string = matches!(last.kind, ExprKind::Name(_))
-                    && matches!(self.tok.tok, Tok::Str(_));
+                let name_then_string =
+                    matches!(last.kind, ExprKind::Name(_)) && matches!(self.tok.tok, Tok::Str(_));
                 if self.prev_depth == 0 || name_then_string || starts_with_soft_keyword(last) {
                     return generic;
                 }
                 if let Err(err) = self.expression() {
-                    return if self.lexer_failed { err } else { generic };
+                    return self.lookahead_error(err, generic);
                 }
                 "invalid syntax. Perhaps you forgot a comma?".into()
             }
@@ -1212,14 +1154,15 @@ impl<'a> Parser<'a> {
             return generic;
         }
         if let Err(err) = self.advance() {
-            return err;
+            return self.lookahead_error(err, generic);
         }
-        if !starts_expression(&self.tok.tok) || matches!(self.tok.tok, Tok::Kw(Kw::Not | Kw::Lambda)) {
+        if !starts_expression(&self.tok.tok)
+            || matches!(self.tok.tok, Tok::Kw(Kw::Not | Kw::Lambda))
+        {
             return generic;
         }
         match self.bitwise_or() {
-            Err(err) if self.lexer_failed => return err,
-            Err(_) => return generic,
+            Err(err) => return self.lookahead_error(err, generic),
             Ok(_) if self.is_op(Op::Equal) || self.is_op(Op::ColonEqual) => return generic,
             Ok(_) => {}
         }

@@ -7,12 +7,12 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::expr::{starts_expression, starts_star_expression};
+use super::nodes::{
+    push_class, push_for, push_function, push_handler, push_if, push_stmt, push_try, push_while,
+};
 use super::targets::{TargetKind, expr_name, invalid_target, is_bitwise_or_kind, is_plain_target};
 use super::{BLOCK_DEPTH, PResult, Parser, SyntaxError};
-use crate::ast::{
-    Alias, BinOp, ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Keyword, Loc, Params,
-    Stmt, StmtKind, WithItem,
-};
+use crate::ast::{Alias, BinOp, ExceptHandler, Expr, ExprKind, Loc, Stmt, StmtKind, WithItem};
 use crate::lexer::{Kw, Op, Tok};
 
 impl<'a> Parser<'a> {
@@ -43,7 +43,7 @@ impl<'a> Parser<'a> {
             return Err(self.expected_block(what, header));
         }
         self.advance()?;
-        self.enter_block()?;
+        self.enter_block(BLOCK_DEPTH)?;
         while !matches!(self.tok.tok, Tok::Dedent | Tok::EndMarker) {
             self.statement(&mut body)?;
         }
@@ -120,7 +120,7 @@ impl<'a> Parser<'a> {
                 return Ok(StmtKind::Assert { test, msg });
             }
             Kw::Import => return self.import_statement(),
-            Kw::From => return self.from_import_statement(),
+            Kw::From => return self.import_from_statement(),
             _ => return self.expression_statement(),
         };
         self.advance()?;
@@ -193,7 +193,7 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    fn from_import_statement(&mut self) -> PResult<StmtKind> {
+    fn import_from_statement(&mut self) -> PResult<StmtKind> {
         self.advance()?;
         let mut level: u32 = 0;
         loop {
@@ -235,7 +235,9 @@ impl<'a> Parser<'a> {
                 break;
             }
             if !parenthesized && self.tok.tok == Tok::Newline {
-                return Err(self.error("trailing comma not allowed without surrounding parentheses"));
+                return Err(
+                    self.error("trailing comma not allowed without surrounding parentheses")
+                );
             }
         }
         if parenthesized {
@@ -375,12 +377,16 @@ impl<'a> Parser<'a> {
             let generic = self
                 .target_error(first, end, TargetKind::Assign)
                 .unwrap_or_else(|| self.invalid_syntax());
-            self.advance()?;
-            if !starts_expression(&self.tok.tok) || matches!(self.tok.tok, Tok::Kw(Kw::Not | Kw::Lambda)) {
+            if let Err(err) = self.advance() {
+                return Err(self.lookahead_error(err, generic));
+            }
+            if !starts_expression(&self.tok.tok)
+                || matches!(self.tok.tok, Tok::Kw(Kw::Not | Kw::Lambda))
+            {
                 return Err(generic);
             }
             match self.bitwise_or() {
-                Err(err) if self.lexer_failed => return Err(err),
+                Err(err) => return Err(self.lookahead_error(err, generic)),
                 Ok(_) if !self.is_op(Op::Equal) && !self.is_op(Op::ColonEqual) => {
                     let msg = format!(
                         "cannot assign to {} here. Maybe you meant '==' instead of '='?",
@@ -419,11 +425,7 @@ impl<'a> Parser<'a> {
                 end,
             )),
             _ if is_plain_target(&target) => None,
-            _ => Some(self.error_range(
-                "illegal target for annotation".into(),
-                target.loc,
-                end,
-            )),
+            _ => Some(self.error_range("illegal target for annotation".into(), target.loc, end)),
         };
         self.advance()?;
         if let Some(error) = error {
@@ -464,7 +466,7 @@ impl<'a> Parser<'a> {
         let mut elifs = Vec::new();
         while self.is_kw(Kw::Elif) {
             // Each `elif` nests the tree one level deeper.
-            self.enter(1)?;
+            self.enter_block(1)?;
             let loc = self.advance()?;
             let test = self.condition()?;
             let body = self.block("'elif' statement", loc)?;
@@ -572,17 +574,16 @@ impl<'a> Parser<'a> {
             match self.eat_op(Op::Comma) {
                 Ok(true) => {}
                 Ok(false) => break,
-                Err(err) => return err,
+                Err(err) => return self.lookahead_error(err, generic),
             }
             match self.expression() {
                 Ok(_) => end = self.prev_end,
-                Err(err) if self.lexer_failed => return err,
-                Err(_) => return generic,
+                Err(err) => return self.lookahead_error(err, generic),
             }
         }
         let named = match self.as_name() {
             Ok(_) => true,
-            Err(err) if self.lexer_failed => return err,
+            Err(err) if self.lexer_failed => return self.lookahead_error(err, generic),
             Err(_) => false,
         };
         if named && self.is_op(Op::Colon) {
@@ -724,132 +725,4 @@ impl<'a> Parser<'a> {
         push_class(out, loc, name, (bases, keywords), body, decorators);
         Ok(())
     }
-}
-
-// The builders below are out of line so that the statements they build,
-// which are large, take no room in the stack frames of the recursive
-// statement parsers.
-
-#[inline(never)]
-fn push_stmt(out: &mut Vec<Stmt>, loc: Loc, kind: StmtKind) {
-    out.push(Stmt { loc, kind });
-}
-
-/// Appends an `if` with its `elif` clauses (location, condition, body)
-/// nested in `orelse`.
-#[inline(never)]
-fn push_if(
-    out: &mut Vec<Stmt>,
-    loc: Loc,
-    test: Box<Expr>,
-    body: Vec<Stmt>,
-    mut elifs: Vec<(Loc, Box<Expr>, Vec<Stmt>)>,
-    mut orelse: Vec<Stmt>,
-) {
-    while let Some((loc, test, body)) = elifs.pop() {
-        let test = *test;
-        orelse = vec![Stmt {
-            loc,
-            kind: StmtKind::If { test, body, orelse },
-        }];
-    }
-    let test = *test;
-    push_stmt(out, loc, StmtKind::If { test, body, orelse });
-}
-
-#[inline(never)]
-fn push_while(out: &mut Vec<Stmt>, loc: Loc, test: Box<Expr>, body: Vec<Stmt>, orelse: Vec<Stmt>) {
-    let test = *test;
-    push_stmt(out, loc, StmtKind::While { test, body, orelse });
-}
-
-#[inline(never)]
-fn push_for(
-    out: &mut Vec<Stmt>,
-    loc: Loc,
-    target: Box<Expr>,
-    iter: Box<Expr>,
-    body: Vec<Stmt>,
-    orelse: Vec<Stmt>,
-) {
-    let kind = StmtKind::For {
-        target: *target,
-        iter: *iter,
-        body,
-        orelse,
-    };
-    push_stmt(out, loc, kind);
-}
-
-#[inline(never)]
-fn push_try(
-    out: &mut Vec<Stmt>,
-    loc: Loc,
-    body: Vec<Stmt>,
-    handlers: Vec<ExceptHandler>,
-    orelse: Vec<Stmt>,
-    finalbody: Vec<Stmt>,
-) {
-    let kind = StmtKind::Try {
-        body,
-        handlers,
-        orelse,
-        finalbody,
-    };
-    push_stmt(out, loc, kind);
-}
-
-#[inline(never)]
-fn push_class(
-    out: &mut Vec<Stmt>,
-    loc: Loc,
-    name: String,
-    (bases, keywords): (Vec<Expr>, Vec<Keyword>),
-    body: Vec<Stmt>,
-    decorators: Vec<Expr>,
-) {
-    let class = Box::new(ClassDef {
-        name,
-        bases,
-        keywords,
-        body,
-        decorators,
-    });
-    push_stmt(out, loc, StmtKind::ClassDef(class));
-}
-
-#[inline(never)]
-fn push_handler(
-    handlers: &mut Vec<ExceptHandler>,
-    loc: Loc,
-    typ: Option<Box<Expr>>,
-    name: Option<String>,
-    body: Vec<Stmt>,
-) {
-    handlers.push(ExceptHandler {
-        loc,
-        typ: typ.map(|t| *t),
-        name,
-        body,
-    });
-}
-
-#[inline(never)]
-fn push_function(
-    out: &mut Vec<Stmt>,
-    loc: Loc,
-    name: String,
-    params: Box<Params>,
-    body: Vec<Stmt>,
-    decorators: Vec<Expr>,
-    returns: Option<Box<Expr>>,
-) {
-    let def = Box::new(FunctionDef {
-        name,
-        params: *params,
-        body,
-        decorators,
-        returns: returns.map(|r| *r),
-    });
-    push_stmt(out, loc, StmtKind::FunctionDef(def));
 }

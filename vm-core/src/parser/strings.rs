@@ -94,7 +94,12 @@ impl<'a> Parser<'a> {
 
     /// Literal text up to a `{` or `}` (or the end). Returns whether it
     /// stopped after a doubled brace, which stands for one brace.
-    fn fstring_literal(&mut self, scan: &mut Scan<'a>, level: u32, text: &mut String) -> PResult<bool> {
+    fn fstring_literal(
+        &mut self,
+        scan: &mut Scan<'a>,
+        level: u32,
+        text: &mut String,
+    ) -> PResult<bool> {
         let start = scan.pos;
         let bytes = scan.body.as_bytes();
         let mut pos = scan.pos;
@@ -150,7 +155,10 @@ impl<'a> Parser<'a> {
         self.fstring_expression_end(scan)?;
         let expr_end = scan.pos;
         let source = scan.body.get(expr_start..expr_end).unwrap_or_default();
-        if source.trim_matches([' ', '\t', '\n', '\r', '\x0c']).is_empty() {
+        if source
+            .trim_matches([' ', '\t', '\n', '\r', '\x0c'])
+            .is_empty()
+        {
             return Err(match scan.byte() {
                 Some(c @ (b'!' | b':' | b'=')) => self.error(format!(
                     "f-string: expression required before '{}'",
@@ -165,27 +173,37 @@ impl<'a> Parser<'a> {
         let mut debug_text = None;
         if scan.byte() == Some(b'=') {
             scan.pos += 1;
-            while scan.byte().is_some_and(|c| c.is_ascii_whitespace() || c == b'\x0b') {
+            while scan
+                .byte()
+                .is_some_and(|c| c.is_ascii_whitespace() || c == b'\x0b')
+            {
                 scan.pos += 1;
             }
             if scan.at_end() {
                 return Err(self.error("f-string: expecting '}'"));
             }
             let mut text = String::new();
-            push_normalized(scan.body.get(expr_start..scan.pos).unwrap_or_default(), &mut text);
+            push_normalized(
+                scan.body.get(expr_start..scan.pos).unwrap_or_default(),
+                &mut text,
+            );
             debug_text = Some(text);
         }
         let mut conversion = None;
         if scan.byte() == Some(b'!') {
             scan.pos += 1;
-            let Some(c) = scan.body.get(scan.pos..).and_then(|rest| rest.chars().next()) else {
+            let Some(c) = scan
+                .body
+                .get(scan.pos..)
+                .and_then(|rest| rest.chars().next())
+            else {
                 return Err(self.error("f-string: expecting '}'"));
             };
             scan.pos += c.len_utf8();
             if !matches!(c, 's' | 'r' | 'a') {
-                return Err(self.error(
-                    "f-string: invalid conversion character: expected 's', 'r', or 'a'",
-                ));
+                return Err(
+                    self.error("f-string: invalid conversion character: expected 's', 'r', or 'a'")
+                );
             }
             conversion = Some(c);
         }
@@ -357,10 +375,10 @@ impl<'a> Scan<'a> {
             match c {
                 '\r' if chars.peek() == Some(&'\n') => {}
                 '\r' | '\n' => {
-                    loc.line += 1;
+                    loc.line = loc.line.saturating_add(1);
                     loc.col = 0;
                 }
-                _ => loc.col += 1,
+                _ => loc.col = loc.col.saturating_add(1),
             }
         }
         self.mark = offset;
@@ -418,7 +436,11 @@ fn hex_escape(
                     4 => "\\uXXXX",
                     _ => "\\UXXXXXXXX",
                 };
-                return Err(unicode_error(start, *pos, &format!("truncated {what} escape")));
+                return Err(unicode_error(
+                    start,
+                    *pos,
+                    &format!("truncated {what} escape"),
+                ));
             }
         }
     }
@@ -579,7 +601,11 @@ fn decode_bytes(body: &str, raw: bool, out: &mut Vec<u8>) -> Result<(), String> 
                         bytes.next();
                         (high * 16 + low) as u8
                     }
-                    _ => return Err(format!("(value error) invalid \\x escape at position {pos}")),
+                    _ => {
+                        return Err(format!(
+                            "(value error) invalid \\x escape at position {pos}"
+                        ));
+                    }
                 }
             }
             other => {

@@ -98,19 +98,33 @@ impl Parser<'_> {
     /// `end`, if there is one.
     #[cold]
     #[inline(never)]
-    pub(super) fn target_error(&self, target: &Expr, end: Loc, kind: TargetKind) -> Option<Box<SyntaxError>> {
+    pub(super) fn target_error(
+        &self,
+        target: &Expr,
+        end: Loc,
+        kind: TargetKind,
+    ) -> Option<Box<SyntaxError>> {
         let bad = invalid_target(target, kind)?;
         let verb = match kind {
             TargetKind::Assign => "assign to",
             TargetKind::Delete => "delete",
         };
         let msg = format!("cannot {verb} {}", expr_name(bad));
-        let end = if core::ptr::eq(bad, target) { end } else { bad.loc };
+        let end = if core::ptr::eq(bad, target) {
+            end
+        } else {
+            bad.loc
+        };
         Some(self.error_range(msg, bad.loc, end))
     }
 
     /// Fails if `target` (which ends at `end`) is not a valid target.
-    pub(super) fn check_target(&self, target: &Expr, end: Loc, kind: TargetKind) -> Result<(), Box<SyntaxError>> {
+    pub(super) fn check_target(
+        &self,
+        target: &Expr,
+        end: Loc,
+        kind: TargetKind,
+    ) -> Result<(), Box<SyntaxError>> {
         match self.target_error(target, end, kind) {
             Some(err) => Err(err),
             None => Ok(()),

@@ -1,0 +1,25 @@
+//! The scheduler backend this binary was built with, chosen by cargo
+//! feature: `std` (the default), `embassy` or `freertos`. Each backend file
+//! exposes the same items: `Runtime` (with `new`, `name`, `stop_handle`,
+//! `now`, `counters` and `run`), `runtime()` making one with default
+//! tunables, and the `backend_name!` macro.
+
+cfg_if::cfg_if! {
+    if #[cfg(any(
+        all(feature = "std", feature = "embassy"),
+        all(feature = "std", feature = "freertos"),
+        all(feature = "embassy", feature = "freertos"),
+    ))] {
+        compile_error!(
+            "choose exactly one backend: the default `std`, or `--no-default-features --features embassy` / `freertos`"
+        );
+    } else if #[cfg(feature = "std")] {
+        #[macro_use]
+        mod std;
+        pub use self::std::*;
+    } else {
+        compile_error!(
+            "choose a backend: the default `std`, or `--no-default-features --features embassy` / `freertos`"
+        );
+    }
+}

@@ -1,0 +1,7 @@
+print(0.1 + 0.2, 1 / 3, 2 / 3, 1e16, 1e-5, 0.0001, 123456789.123, 1.5e300 * 1e10)
+print(3.0, -0.0, 10.0 / 4, 7.5 // 2, 7.5 % 2, -7.5 % 2, 2 ** 0.5, 10 ** -2)
+print(float("1.5"), float("-inf"), float(" 2e3 "), float(7), int(2.5e10))
+print(round(3.14159, 2), round(2.675, 2), round(1.5), round(-0.5), round(0.5))
+print(1.0 == 1, 1 < 1.5, 2 ** 53 + 1 > 2.0 ** 53, float("nan") == float("nan"))
+print(str(1.0), repr(1.1), 1e22, 1.7976931348623157e308, 5e-324)
+print((0.1).is_integer(), (2.0).is_integer(), (0.5).as_integer_ratio())

@@ -1,0 +1,7 @@
+def f():
+    return {}["missing"]
+
+
+print("before")
+f()
+print("after")

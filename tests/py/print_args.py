@@ -1,0 +1,8 @@
+print()
+print(1, 2, 3, sep="-")
+print("a", "b", sep="", end="!\n")
+print("no newline", end="")
+print(" then", None, True, False)
+print(len, isinstance(1, int), isinstance("a", (int, str)), isinstance(True, int))
+print(type(1), type("a"), type([]), type(None), type(3.0), type({}))
+print(str(3), int("7") + 1, float("2.5") * 2, bool(""), bool("x"), bool(0.0))

@@ -1,0 +1,10 @@
+s = "Hello, World"
+print(s, len(s), s[0], s[-1], s[1:5], s[::2], s[::-1], s[-5:])
+print(s.upper(), s.lower(), s.replace("l", "L"), s.find("World"), s.find("x"))
+print(s.split(", "), "a b  c".split(), "a,b,,c".split(","), s.startswith("Hell"), s.endswith("d"))
+print("-".join(["a", "b", "c"]), "  pad  ".strip() + "|", "xxabcxx".strip("x"))
+print("abc" * 3, "a" + "b", "b" in "abc", "z" not in "abc", "abc" < "abd")
+print(str(42), str(None), str([1, "a"]), repr("it's"), repr('say "hi"'))
+print("café", len("café"), "naïve"[2], "日本語"[1:])
+print(ord("A"), chr(97), "%s is %d years and %.2f m" % ("Bo", 30, 1.756))
+print(f"{s!r} {len(s):>5} {3.14159:.3f} {255:#x} {'x':^7}|")
