@@ -122,6 +122,7 @@ impl Shared {
     }
 
     /// Whether the main thread has exited and every task has finished.
+    #[cfg(feature = "platform-std")]
     pub(crate) fn is_finished(&self) -> bool {
         self.with(|s| s.main_done && s.counters.live() == 0)
     }

@@ -254,8 +254,10 @@ pub(crate) struct Lexer<'a> {
 }
 
 impl<'a> Lexer<'a> {
-    /// A lexer for a whole module.
+    /// A lexer for a whole module. A leading byte order mark is skipped,
+    /// as CPython does when reading a file.
     pub(crate) fn new(src: &'a str) -> Lexer<'a> {
+        let src = src.strip_prefix('\u{feff}').unwrap_or(src);
         Lexer::with_mode(src, Loc { line: 1, col: 0 }, Mode::Module)
     }
 
@@ -668,15 +670,16 @@ impl<'a> Lexer<'a> {
         if c == '\'' || c == '"' {
             return self.string(loc, "");
         }
-        if !c.is_ascii() {
-            return Err(self.error_at(format!("invalid character '{c}' (U+{:04X})", c as u32), loc));
+        if c == '\0' {
+            let msg = "source code string cannot contain null bytes";
+            return Err(self.error_at(msg.into(), loc));
         }
-        if c.is_ascii_control() {
-            let msg = if c == '\0' {
-                "source code string cannot contain null bytes".into()
-            } else {
-                format!("invalid non-printable character U+{:04X}", c as u32)
-            };
+        if is_non_printable(c) {
+            let msg = format!("invalid non-printable character U+{:04X}", c as u32);
+            return Err(self.error_at(msg, loc));
+        }
+        if !c.is_ascii() {
+            let msg = format!("invalid character '{c}' (U+{:04X})", c as u32);
             return Err(self.error_at(msg, loc));
         }
         self.bump();
@@ -876,6 +879,17 @@ impl<'a> Lexer<'a> {
         err.error.incomplete = triple;
         err
     }
+}
+
+/// Whether CPython calls `c` non-printable: control, separator and the
+/// common format characters (an approximation without Unicode tables).
+fn is_non_printable(c: char) -> bool {
+    c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(
+            c,
+            '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
+        )
 }
 
 /// Whether `word` is a valid string prefix (`r`, `u`, `b`, `f` and the

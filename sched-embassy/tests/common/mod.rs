@@ -1,5 +1,9 @@
 //! A small mock [`Interpreter`]: every thread runs a fixed program of
 //! operations, and the mock logs what happened and when.
+//!
+//! Shared by the `threads` and `pool` test binaries, each of which uses
+//! only part of it.
+#![allow(dead_code)]
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -145,8 +149,7 @@ impl Interpreter for Mock {
             };
             let t = self.threads.get_mut(&thread).expect("running thread");
             match op {
-                Op::Sleep(d) | Op::Block if t.waiting => {
-                    let _ = d;
+                Op::Sleep(_) | Op::Block if t.waiting => {
                     t.waiting = false;
                     t.pc += 1;
                     self.record(s, thread, Event::WaitEnded);
@@ -226,6 +229,17 @@ pub fn assert_clean(rt: &EmbassyRuntime, mock: &Mock) {
     let c = rt.counters();
     assert_eq!(c.spawned, c.reaped, "counters balance: {c:?}");
     assert_eq!(c.live(), 0);
+}
+
+/// Run `f` on a thread of its own; fail if it takes over `limit` (a lost
+/// wake-up would hang the run for ever).
+pub fn within<R: Send + 'static>(limit: Duration, f: impl FnOnce() -> R + Send + 'static) -> R {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(limit)
+        .expect("the run finished in time (or it panicked)")
 }
 
 /// Milliseconds, for programs.

@@ -218,3 +218,22 @@ fn errors_carry_their_class() {
         ("too many nested parentheses", 201)
     );
 }
+
+#[test]
+fn unusual_characters() {
+    assert_eq!(words("\u{feff}x"), "x NL END");
+    let err = lex_error("x\u{a0}= 1");
+    assert_eq!(
+        (err.error.msg.as_str(), err.error.col),
+        ("invalid non-printable character U+00A0", 2)
+    );
+    let err = lex_error("x = \u{feff}1");
+    assert_eq!(err.error.msg, "invalid non-printable character U+FEFF");
+    let err = lex_error("x = \u{0}");
+    assert_eq!(
+        err.error.msg,
+        "source code string cannot contain null bytes"
+    );
+    let err = lex_error("x = 😀");
+    assert_eq!(err.error.msg, "invalid character '😀' (U+1F600)");
+}

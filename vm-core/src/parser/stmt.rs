@@ -47,16 +47,11 @@ impl<'a> Parser<'a> {
         while !matches!(self.tok.tok, Tok::Dedent | Tok::EndMarker) {
             self.statement(&mut body)?;
         }
-        self.eat_dedent()?;
-        self.leave(BLOCK_DEPTH);
-        Ok(body)
-    }
-
-    fn eat_dedent(&mut self) -> PResult<()> {
         if self.tok.tok == Tok::Dedent {
             self.advance()?;
         }
-        Ok(())
+        self.leave(BLOCK_DEPTH);
+        Ok(body)
     }
 
     /// Simple statements separated by `;`, through the `NEWLINE`.
