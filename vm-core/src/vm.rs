@@ -122,6 +122,9 @@ pub struct Vm {
     pub(crate) memory_error: Value,
     next_thread: u32,
     baseline: usize,
+    /// Whether an injected fault has struck already (self-test builds).
+    #[cfg(any(feature = "fault-leak-frame", feature = "fault-skip-reap"))]
+    fault_struck: bool,
 }
 
 /// Why a VM could not be built.
@@ -152,6 +155,8 @@ impl Vm {
             memory_error: Value::None,
             next_thread: 1,
             baseline: 0,
+            #[cfg(any(feature = "fault-leak-frame", feature = "fault-skip-reap"))]
+            fault_struck: false,
         };
         vm.builtins = crate::modules::builtins::create(&mut vm).map_err(too_small)?;
         vm.memory_error =
@@ -268,6 +273,18 @@ impl Vm {
         }
     }
 
+    /// Whether an enabled fault strikes now: once, on the first child
+    /// thread to finish (always `false` in normal builds).
+    fn strike_fault(&mut self, enabled: bool, is_main: bool) -> bool {
+        #[cfg(any(feature = "fault-leak-frame", feature = "fault-skip-reap"))]
+        if enabled && !is_main && !self.fault_struck {
+            self.fault_struck = true;
+            return true;
+        }
+        let _ = (enabled, is_main);
+        false
+    }
+
     /// Mark the end of the main thread and cancel every other thread
     /// (THREADS.md rule 5).
     pub(crate) fn shut_down(&mut self, sched: &dyn Scheduler) {
@@ -278,7 +295,9 @@ impl Vm {
         for th in &mut self.threads {
             if th.cancel == Cancel::None {
                 th.cancel = Cancel::Requested;
-                sched.wake(th.id);
+                if cfg!(not(feature = "fault-no-wake")) {
+                    sched.wake(th.id);
+                }
             }
         }
     }
@@ -325,8 +344,12 @@ impl Interpreter for Vm {
         match step {
             Step::Exit => {
                 self.threads.remove(at);
-                self.heap.release_external(th.accounted);
-                sched.reap(thread);
+                if !self.strike_fault(cfg!(feature = "fault-leak-frame"), th.is_main) {
+                    self.heap.release_external(th.accounted);
+                }
+                if !self.strike_fault(cfg!(feature = "fault-skip-reap"), th.is_main) {
+                    sched.reap(thread);
+                }
                 if th.is_main {
                     self.shut_down(sched);
                 }

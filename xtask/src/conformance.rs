@@ -13,10 +13,10 @@ use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 
-use crate::util::{build_emberpy, root};
+use crate::util::{build_emberpy, build_emberpy_with, root};
 
 /// The backends the suite covers.
-pub const BACKENDS: [&str; 1] = ["std"];
+pub const BACKENDS: [&str; 2] = ["std", "embassy"];
 
 /// Command-line options.
 #[derive(clap::Args, Default, Debug)]
@@ -31,7 +31,23 @@ pub struct Options {
     /// scenario's own repeat count).
     #[arg(long)]
     pub repeat: Option<u32>,
+    /// Build emberpy with each injected fault and show the suite catches it.
+    #[arg(long)]
+    pub self_test: bool,
 }
+
+/// Self-test faults: the cargo feature, the scenario that must catch it and
+/// a word the failure must contain.
+const FAULTS: [(&str, &str, &str); 3] = [
+    ("fault-leak-frame", "S01", "heap grew"),
+    ("fault-no-wake", "S01", "exit latency"),
+    ("fault-skip-reap", "S01", "did not finish"),
+];
+
+/// How long one scenario process may run.
+const TIMEOUT: Duration = Duration::from_secs(120);
+/// The shorter limit of the self-test, where a hang is the expected failure.
+const SELF_TEST_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// A scenario's expectations, from its TOML file.
 #[derive(Deserialize, Debug)]
@@ -105,6 +121,9 @@ fn load(filter: &[String]) -> Result<Vec<Scenario>, String> {
 
 /// Run the suite; fail when any row fails.
 pub fn run(options: &Options) -> Result<(), String> {
+    if options.self_test {
+        return self_test(options);
+    }
     let scenarios = load(&options.scenario)?;
     let backends: Vec<String> = if options.backend.is_empty() {
         BACKENDS.iter().map(|b| b.to_string()).collect()
@@ -116,7 +135,7 @@ pub fn run(options: &Options) -> Result<(), String> {
         let binary = build_emberpy(backend)?;
         let rows: Vec<Row> = scenarios
             .iter()
-            .map(|s| run_scenario(&binary, s, options.repeat))
+            .map(|s| run_scenario(&binary, s, options.repeat, TIMEOUT))
             .collect();
         print_table(backend, &scenarios, &rows);
         for r in &rows {
@@ -132,6 +151,48 @@ pub fn run(options: &Options) -> Result<(), String> {
             eprintln!("FAIL {f}");
         }
         Err(format!("{} conformance check(s) failed", failed.len()))
+    }
+}
+
+/// Build with each fault; the suite must fail, on the right scenario.
+fn self_test(options: &Options) -> Result<(), String> {
+    let scenarios = load(&options.scenario)?;
+    let backends: Vec<String> = if options.backend.is_empty() {
+        BACKENDS.iter().map(|b| b.to_string()).collect()
+    } else {
+        options.backend.clone()
+    };
+    let mut missed = Vec::new();
+    println!("| backend  | fault              | caught by | failure");
+    for backend in &backends {
+        for (fault, scenario, word) in FAULTS {
+            let binary = build_emberpy_with(backend, Some(fault))?;
+            let wanted: Vec<&Scenario> = scenarios.iter().filter(|s| s.id == scenario).collect();
+            let rows: Vec<Row> = wanted
+                .iter()
+                .map(|s| run_scenario(&binary, s, Some(1), SELF_TEST_TIMEOUT))
+                .collect();
+            let hit = rows
+                .iter()
+                .flat_map(|r| r.failures.iter().map(move |f| (r.id.as_str(), f)))
+                .find(|(_, f)| f.contains(word));
+            match hit {
+                Some((id, f)) => println!(
+                    "| {backend:<8} | {fault:<18} | {id:<9} | {}",
+                    f.lines().next().unwrap_or("")
+                ),
+                None => {
+                    println!("| {backend:<8} | {fault:<18} | NOT CAUGHT |");
+                    missed.push(format!("{backend}/{fault}"));
+                }
+            }
+        }
+    }
+    if missed.is_empty() {
+        println!("self-test: every injected fault was caught");
+        Ok(())
+    } else {
+        Err(format!("faults not caught: {}", missed.join(", ")))
     }
 }
 
@@ -178,7 +239,12 @@ struct Output {
     timed_out: bool,
 }
 
-fn execute(binary: &Path, scenario: &Scenario, repeat: u32) -> Result<Output, String> {
+fn execute(
+    binary: &Path,
+    scenario: &Scenario,
+    repeat: u32,
+    timeout: Duration,
+) -> Result<Output, String> {
     let mut cmd = Command::new(binary);
     cmd.current_dir(root()).arg("--stats");
     if repeat > 1 {
@@ -218,7 +284,7 @@ fn execute(binary: &Path, scenario: &Scenario, repeat: u32) -> Result<Output, St
         }
         text
     });
-    let deadline = Instant::now() + Duration::from_secs(120);
+    let deadline = Instant::now() + timeout;
     let mut timed_out = false;
     let status = loop {
         match child.try_wait() {
@@ -292,7 +358,7 @@ fn line_match(pattern: &str, text: &str) -> bool {
     true
 }
 
-fn run_scenario(binary: &Path, scenario: &Scenario, repeat: Option<u32>) -> Row {
+fn run_scenario(binary: &Path, scenario: &Scenario, repeat: Option<u32>, timeout: Duration) -> Row {
     let spec = &scenario.spec;
     let repeat = repeat.or(spec.repeat).unwrap_or(1).max(1);
     let mut row = Row {
@@ -304,7 +370,7 @@ fn run_scenario(binary: &Path, scenario: &Scenario, repeat: Option<u32>) -> Row 
         task_delta: 0,
         runs: 0,
     };
-    let out = match execute(binary, scenario, repeat) {
+    let out = match execute(binary, scenario, repeat, timeout) {
         Ok(o) => o,
         Err(e) => {
             row.failures.push(e);

@@ -42,6 +42,15 @@ pub fn cargo() -> Command {
 /// Build the `emberpy` binary for `backend` in release mode and return a
 /// copy of it named after the backend (so several backends can coexist).
 pub fn build_emberpy(backend: &str) -> Result<PathBuf, String> {
+    build_emberpy_with(backend, None)
+}
+
+/// [`build_emberpy`] with one extra cargo feature (a self-test fault).
+pub fn build_emberpy_with(backend: &str, extra: Option<&str>) -> Result<PathBuf, String> {
+    let features = match extra {
+        Some(f) => format!("{backend},{f}"),
+        None => backend.to_string(),
+    };
     run(cargo().args([
         "build",
         "--release",
@@ -50,13 +59,13 @@ pub fn build_emberpy(backend: &str) -> Result<PathBuf, String> {
         "emberpy",
         "--no-default-features",
         "--features",
-        backend,
+        &features,
     ]))?;
     let target = root().join("target");
     let built = target.join("release").join("emberpy");
     let dir = target.join("backends");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let copy = dir.join(format!("emberpy-{backend}"));
+    let copy = dir.join(format!("emberpy-{}", features.replace(',', "-")));
     std::fs::copy(&built, &copy)
         .map_err(|e| format!("cannot copy {} to {}: {e}", built.display(), copy.display()))?;
     Ok(copy)

@@ -17,6 +17,14 @@ cfg_if::cfg_if! {
         #[macro_use]
         mod std;
         pub use self::std::*;
+    } else if #[cfg(feature = "embassy")] {
+        #[macro_use]
+        mod embassy;
+        pub use self::embassy::*;
+    } else if #[cfg(feature = "freertos")] {
+        #[macro_use]
+        mod freertos;
+        pub use self::freertos::*;
     } else {
         compile_error!(
             "choose a backend: the default `std`, or `--no-default-features --features embassy` / `freertos`"
