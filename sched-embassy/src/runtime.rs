@@ -9,7 +9,7 @@ use sched_api::{Instant, Interpreter, SpawnOptions, TaskCounters, ThreadId};
 
 use crate::clock;
 use crate::pool;
-use crate::shared::{NAME, Shared};
+use crate::shared::{NAME, Shared, Vm};
 
 /// Tunables of the embassy backend. The task pool's size is fixed at build
 /// time: see [`TASK_POOL_SIZE`](crate::TASK_POOL_SIZE).
@@ -113,7 +113,7 @@ impl EmbassyRuntime {
         self.finish()
     }
 
-    fn start(&self, spawner: Spawner, vm: Box<dyn crate::shared::Vm>, main: ThreadId) {
+    fn start(&self, spawner: Spawner, vm: Box<dyn Vm>, main: ThreadId) {
         self.shared.install(vm);
         let options = SpawnOptions {
             stack_size: None,

@@ -127,7 +127,7 @@ impl Shared {
         self.with(|s| s.main_done && s.counters.live() == 0)
     }
 
-    /// Wait until [`Shared::is_finished`] holds.
+    /// Wait until the main thread has exited and every task has finished.
     pub(crate) async fn wait_finished(&self) {
         self.finished.wait().await;
     }
