@@ -40,8 +40,8 @@ pub fn ensure_targets() -> Result<(), String> {
     Ok(())
 }
 
-/// `vm-core` (with and without its compiler) and `sched-api` for every
-/// embedded target.
+/// `vm-core` (with and without its compiler), `sched-api` and the embassy
+/// backend (on `platform-cortex-m`) for every embedded target.
 fn no_std_builds() -> Result<(), String> {
     ensure_targets()?;
     for t in EMBEDDED_TARGETS {
@@ -61,6 +61,17 @@ fn no_std_builds() -> Result<(), String> {
             "-p",
             "vm-core",
             "--no-default-features",
+            "--target",
+            t,
+        ]))?;
+        run(cargo().args([
+            "build",
+            "--quiet",
+            "-p",
+            "sched-embassy",
+            "--no-default-features",
+            "--features",
+            "platform-cortex-m",
             "--target",
             t,
         ]))?;
