@@ -20,6 +20,7 @@ pub mod ast;
 pub mod bytecode;
 #[cfg(feature = "compiler")]
 pub mod compiler;
+pub mod extension;
 pub mod heap;
 pub mod intern;
 pub mod interp;

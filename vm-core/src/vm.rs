@@ -120,6 +120,11 @@ pub struct Vm {
     pub(crate) builtins: ObjRef,
     /// A `MemoryError` made in advance, raised when nothing else fits.
     pub(crate) memory_error: Value,
+    /// Modules written in Rust that `import` can find.
+    pub(crate) native_modules: Vec<&'static crate::extension::NativeModule>,
+    /// The embedder's state for native functions (see
+    /// [`crate::interp::Ctx::extension`]).
+    pub(crate) extension: Option<Box<dyn core::any::Any + Send>>,
     next_thread: u32,
     baseline: usize,
     /// Whether an injected fault has struck already (self-test builds).
@@ -153,6 +158,8 @@ impl Vm {
             host,
             builtins: ObjRef(0),
             memory_error: Value::None,
+            native_modules: Vec::new(),
+            extension: None,
             next_thread: 1,
             baseline: 0,
             #[cfg(any(feature = "fault-leak-frame", feature = "fault-skip-reap"))]
@@ -164,6 +171,18 @@ impl Vm {
         vm.collect_garbage(None);
         vm.baseline = vm.heap.stats().bytes;
         Ok(vm)
+    }
+
+    /// Make a module written in Rust importable.
+    pub fn add_module(&mut self, module: &'static crate::extension::NativeModule) {
+        self.native_modules.retain(|m| m.name != module.name);
+        self.native_modules.push(module);
+    }
+
+    /// Give native functions access to `state` (replacing any earlier
+    /// state); they reach it with [`crate::interp::Ctx::extension`].
+    pub fn set_extension<T: core::any::Any + Send>(&mut self, state: T) {
+        self.extension = Some(Box::new(state));
     }
 
     /// The configuration.

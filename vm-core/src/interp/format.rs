@@ -173,6 +173,7 @@ fn repr_obj(ctx: &mut Ctx<'_>, v: Value) -> PyResult<String> {
         }
         Object::Instance(_) => return call_repr_dunder(ctx, v, "__repr__"),
         Object::Property(_)
+        | Object::Foreign(_)
         | Object::StaticMethod(_)
         | Object::ClassMethod(_)
         | Object::Super(_)

@@ -31,7 +31,10 @@ pub fn create_builtin(ctx: &mut Ctx<'_>, name: &str) -> PyResult<Option<Value>> 
             let m = Module { name, dict };
             ctx.alloc(Object::Module(Box::new(m)))?
         }
-        _ => return Ok(None),
+        _ => match ctx.vm.native_modules.iter().find(|m| m.name == name) {
+            Some(m) => crate::extension::create_module(ctx, m)?,
+            None => return Ok(None),
+        },
     };
     Ok(Some(Value::Obj(module)))
 }

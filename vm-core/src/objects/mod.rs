@@ -96,6 +96,8 @@ pub enum Object {
     ClassMethod(Value),
     /// `super(type, obj)`.
     Super(Box<[Value; 2]>),
+    /// An instance of a class written in Rust.
+    Foreign(Box<crate::extension::Foreign>),
 }
 
 impl Object {
@@ -135,6 +137,7 @@ impl Object {
             Object::Iter(it) => it.trace(&mut v),
             Object::Generator(g) => g.trace(&mut v),
             Object::Lock(_) => {}
+            Object::Foreign(f) => visit(f.class),
         }
     }
 
@@ -167,6 +170,7 @@ impl Object {
                 Object::Iter(_) => size_of::<IterObj>(),
                 Object::Generator(g) => size_of::<Generator>() + g.heap_size(),
                 Object::Lock(l) => size_of::<Lock>() + l.heap_size(),
+                Object::Foreign(_) => size_of::<crate::extension::Foreign>(),
             }
     }
 }

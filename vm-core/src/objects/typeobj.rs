@@ -120,6 +120,7 @@ impl Ctx<'_> {
                 Object::StaticMethod(_) => t.staticmethod,
                 Object::ClassMethod(_) => t.classmethod,
                 Object::Super(_) => t.super_,
+                Object::Foreign(f) => f.class,
             },
         }
     }
