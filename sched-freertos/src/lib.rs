@@ -23,7 +23,7 @@
 //!   main thread, which raises `KeyboardInterrupt`.
 //!
 //! Runners: on x86_64 Linux (FreeRTOS's Posix port, `cfg(freertos_posix)`)
-//! [`FreeRtosRuntime`] starts the scheduler for each run and ends it
+//! `FreeRtosRuntime` starts the scheduler for each run and ends it
 //! afterwards, so a process can run many scripts. On a microcontroller
 //! `run_forever` starts the scheduler once and never returns.
 //!
@@ -74,8 +74,10 @@ pub struct FreeRtosConfig {
     pub stop_poll: Duration,
 }
 
+/// Default stacks in bytes: (thread, main script, supervisor).
 #[cfg(freertos_posix)]
 const STACKS: (usize, usize, usize) = (16 * 1024, 64 * 1024, 4 * 1024);
+/// Default stacks in bytes: (thread, main script, supervisor).
 #[cfg(not(freertos_posix))]
 const STACKS: (usize, usize, usize) = (8 * 1024, 16 * 1024, 4 * 1024);
 

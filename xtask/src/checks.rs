@@ -37,11 +37,20 @@ pub fn ensure_targets() -> Result<(), String> {
             run(Command::new("rustup").args(["target", "add", t]))?;
         }
     }
+    run(cargo().args([
+        "build",
+        "--quiet",
+        "-p",
+        "sched-freertos",
+        "--target",
+        "thumbv7em-none-eabihf",
+    ]))?;
     Ok(())
 }
 
 /// `vm-core` (with and without its compiler), `sched-api` and the embassy
-/// backend (on `platform-cortex-m`) for every embedded target.
+/// backend (on `platform-cortex-m`) for every embedded target, and the
+/// FreeRTOS backend for the Cortex-M4F (its ARM_CM4F port).
 fn no_std_builds() -> Result<(), String> {
     ensure_targets()?;
     for t in EMBEDDED_TARGETS {
@@ -76,5 +85,13 @@ fn no_std_builds() -> Result<(), String> {
             t,
         ]))?;
     }
+    run(cargo().args([
+        "build",
+        "--quiet",
+        "-p",
+        "sched-freertos",
+        "--target",
+        "thumbv7em-none-eabihf",
+    ]))?;
     Ok(())
 }

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use crate::util::{build_emberpy, build_emberpy_with, root};
 
 /// The backends the suite covers.
-pub const BACKENDS: [&str; 2] = ["std", "embassy"];
+pub const BACKENDS: [&str; 3] = ["std", "embassy", "freertos"];
 
 /// Command-line options.
 #[derive(clap::Args, Default, Debug)]
@@ -450,6 +450,10 @@ fn run_scenario(binary: &Path, scenario: &Scenario, repeat: Option<u32>, timeout
                     s.get(key)
                 ));
             }
+        }
+        if let Some(delta) = s.get("freertos_free_heap_delta").filter(|d| **d != 0) {
+            row.failures
+                .push(format!("FreeRTOS free heap changed by {delta} bytes{at}"));
         }
         row.latency_us = row.latency_us.max(latency.max(0) as u64);
         row.peak_threads = row.peak_threads.max(peak.max(0) as u64);

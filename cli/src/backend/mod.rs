@@ -31,3 +31,10 @@ cfg_if::cfg_if! {
         );
     }
 }
+
+/// The backend's own figures for the `--stats` line, as ` key=value`
+/// fields (each with a leading space); none for this backend.
+#[cfg(not(feature = "freertos"))]
+pub fn extra_stats(_runtime: &Runtime) -> String {
+    String::new()
+}

@@ -90,6 +90,7 @@ mod host {
         figures: BTreeMap<&'static str, i64>,
         marks: BTreeMap<&'static str, Instant>,
         main_finished_at: Option<Instant>,
+        blocker: Option<ThreadId>,
         churn_left: u32,
     }
 
@@ -103,6 +104,7 @@ mod host {
                 figures: BTreeMap::new(),
                 marks: BTreeMap::new(),
                 main_finished_at: None,
+                blocker: None,
                 churn_left: 0,
             }
         }
@@ -179,8 +181,7 @@ mod host {
                 ("wake", 1) => {
                     let blocker = self.start(sched, Kind::Blocker, None).expect("spawn");
                     let early = self.start(sched, Kind::Blocker, None).expect("spawn");
-                    self.marks
-                        .insert("blocker", Instant::from_micros(blocker.0 as u64));
+                    self.blocker = Some(blocker);
                     // Wake `early` before its task ever ran: the wait it
                     // starts with must return at once.
                     self.threads.get_mut(&early).expect("early").cancelled = true;
@@ -188,7 +189,7 @@ mod host {
                     Step::Sleep(after(20))
                 }
                 ("wake", 2) => {
-                    let blocker = ThreadId(self.marks["blocker"].as_micros() as u32);
+                    let blocker = self.blocker.expect("started in phase 1");
                     self.marks.insert("wake_sent", now);
                     self.threads.get_mut(&blocker).expect("blocker").cancelled = true;
                     sched.wake(blocker);
