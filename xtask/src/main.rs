@@ -7,11 +7,13 @@
 //! * `pytest` — the Python behaviour tests in `tests/py`.
 //! * `regen-py` — rewrite the expected output of `tests/py` with CPython.
 //! * `bench` — emberpy against CPython, medians and ratios.
+//! * `soak` — hours of S01, S06 and S09; the figures must stay flat.
 
 mod bench;
 mod checks;
 mod conformance;
 mod pytests;
+mod soak;
 mod util;
 
 use std::process::ExitCode;
@@ -38,6 +40,8 @@ enum Task {
     RegenPy,
     /// Compare emberpy's speed with CPython's.
     Bench(bench::Options),
+    /// Run the long-run soak of S01, S06 and S09 on every host backend.
+    Soak(soak::Options),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +52,7 @@ fn main() -> ExitCode {
         Task::Pytest(o) => pytests::run(&o),
         Task::RegenPy => pytests::regenerate(),
         Task::Bench(o) => bench::run(&o),
+        Task::Soak(o) => soak::run(&o),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
