@@ -14,9 +14,9 @@
 
 pub mod gil;
 pub mod parker;
+mod sync;
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -27,6 +27,7 @@ use sched_api::{
 
 use gil::Gil;
 use parker::Parker;
+use sync::{Arc, Condvar, Mutex, MutexGuard};
 
 /// Tunables of the std backend.
 #[derive(Clone, Copy, Debug)]

@@ -1,8 +1,9 @@
 //! Per-task wake-up state: a wake permit for sleeps and blocks, and a
 //! grant flag for the VM lock's hand-over.
 
-use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Instant;
+
+use crate::sync::{Condvar, Mutex, MutexGuard};
 
 #[derive(Default)]
 struct Flags {
@@ -67,7 +68,7 @@ impl Parker {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(loom)))]
 mod tests {
     use super::*;
     use std::sync::Arc;
@@ -102,5 +103,41 @@ mod tests {
         p.park_until(Some(start + Duration::from_secs(10)));
         assert!(start.elapsed() < Duration::from_secs(2));
         waker.join().unwrap();
+    }
+}
+
+#[cfg(all(test, loom))]
+mod loom_tests {
+    use super::*;
+    use crate::sync::Arc;
+
+    /// However the two threads interleave, a wake is never lost: the parked
+    /// thread always returns (loom reports a deadlock otherwise).
+    #[test]
+    fn wake_is_never_lost() {
+        loom::model(|| {
+            let p = Arc::new(Parker::default());
+            let q = p.clone();
+            let waker = loom::thread::spawn(move || q.wake());
+            p.park_until(None);
+            waker.join().unwrap();
+        });
+    }
+
+    /// Grants and wakes use one condition variable without stealing each
+    /// other's notifications.
+    #[test]
+    fn grant_and_wake_do_not_interfere() {
+        loom::model(|| {
+            let p = Arc::new(Parker::default());
+            let q = p.clone();
+            let other = loom::thread::spawn(move || {
+                q.grant();
+                q.wake();
+            });
+            p.wait_grant();
+            p.park_until(None);
+            other.join().unwrap();
+        });
     }
 }

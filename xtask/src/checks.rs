@@ -18,11 +18,31 @@ pub fn test_all() -> Result<(), String> {
         "warnings",
     ]))?;
     run(cargo().args(["test", "--workspace", "--quiet"]))?;
+    loom_models()?;
     no_std_builds()?;
     crate::pytests::run(&crate::pytests::Options::default())?;
     crate::conformance::run(&crate::conformance::Options::default())?;
     eprintln!("test-all: every check passed");
     Ok(())
+}
+
+/// The std backend's park/wake and VM-lock hand-over, model checked with
+/// `loom` (in a target directory of their own: `--cfg loom` changes every
+/// build flag).
+fn loom_models() -> Result<(), String> {
+    let target = crate::util::root().join("target").join("loom");
+    run(cargo()
+        .env("RUSTFLAGS", "--cfg loom")
+        .args([
+            "test",
+            "--quiet",
+            "--release",
+            "-p",
+            "sched-std",
+            "--lib",
+            "--target-dir",
+        ])
+        .arg(target))
 }
 
 /// Make sure the embedded targets are installed.
