@@ -8,10 +8,13 @@
 //! * `regen-py` — rewrite the expected output of `tests/py` with CPython.
 //! * `bench` — emberpy against CPython, medians and ratios.
 //! * `soak` — hours of S01, S06 and S09; the figures must stay flat.
+//! * `fuzz` — the cargo-fuzz targets (parser, compiler, bytecode files,
+//!   the VM with threads), seeded from the Python tests.
 
 mod bench;
 mod checks;
 mod conformance;
+mod fuzz;
 mod pytests;
 mod soak;
 mod util;
@@ -42,6 +45,8 @@ enum Task {
     Bench(bench::Options),
     /// Run the long-run soak of S01, S06 and S09 on every host backend.
     Soak(soak::Options),
+    /// Run the cargo-fuzz targets.
+    Fuzz(fuzz::Options),
 }
 
 fn main() -> ExitCode {
@@ -53,6 +58,7 @@ fn main() -> ExitCode {
         Task::RegenPy => pytests::regenerate(),
         Task::Bench(o) => bench::run(&o),
         Task::Soak(o) => soak::run(&o),
+        Task::Fuzz(o) => fuzz::run_targets(&o),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
