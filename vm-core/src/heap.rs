@@ -42,6 +42,8 @@ pub struct Heap {
     limit: usize,
     allocated_since_gc: usize,
     gc_threshold: usize,
+    gc_enabled: bool,
+    gc_requested: bool,
     collections: u64,
     marks: Vec<u64>,
     worklist: Vec<u32>,
@@ -62,6 +64,8 @@ impl Heap {
             limit,
             allocated_since_gc: 0,
             gc_threshold: MIN_GC_THRESHOLD.min(limit / 4),
+            gc_enabled: true,
+            gc_requested: false,
             collections: 0,
             marks: Vec::new(),
             worklist: Vec::new(),
@@ -137,7 +141,24 @@ impl Heap {
     /// interpreter should collect at its next safe point.
     #[inline]
     pub fn wants_collection(&self) -> bool {
-        self.allocated_since_gc >= self.gc_threshold
+        (self.allocated_since_gc >= self.gc_threshold && self.gc_enabled) || self.gc_requested
+    }
+
+    /// Turn automatic collection on or off (`gc.enable()`/`gc.disable()`);
+    /// explicit collections still run.
+    pub fn set_gc_enabled(&mut self, enabled: bool) {
+        self.gc_enabled = enabled;
+    }
+
+    /// Whether automatic collection is on.
+    pub fn gc_enabled(&self) -> bool {
+        self.gc_enabled
+    }
+
+    /// Ask for a collection at the next safe point, even below the
+    /// threshold and with automatic collection off.
+    pub fn request_collection(&mut self) {
+        self.gc_requested = true;
     }
 
     /// The object at `r`.
@@ -226,6 +247,7 @@ impl Heap {
         self.object_bytes = bytes;
         self.objects = objects;
         self.allocated_since_gc = 0;
+        self.gc_requested = false;
         self.gc_threshold = (bytes / 2).max(MIN_GC_THRESHOLD).min(self.limit / 4);
     }
 

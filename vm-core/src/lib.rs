@@ -20,6 +20,7 @@ pub mod ast;
 pub mod bytecode;
 #[cfg(feature = "compiler")]
 pub mod compiler;
+pub mod ebc;
 pub mod extension;
 pub mod heap;
 pub mod intern;
@@ -35,6 +36,7 @@ pub mod parser;
 pub mod thread;
 pub mod types;
 pub mod value;
+pub mod verify;
 pub mod vm;
 
 pub use value::{ObjRef, Value};

@@ -138,6 +138,8 @@ pub struct ThreadState {
     pub is_main: bool,
     /// Depth of interpreter loops run from Rust code on this thread.
     pub native_depth: u32,
+    /// Address of the native stack where the outermost of them started.
+    pub native_stack_base: usize,
     /// The exception being propagated is a re-raise: its traceback already
     /// names the current frame.
     pub reraising: bool,
@@ -162,6 +164,7 @@ impl ThreadState {
             entry: Value::None,
             is_main,
             native_depth: 0,
+            native_stack_base: 0,
             reraising: false,
             repr_guard: Vec::new(),
             accounted: 0,

@@ -65,6 +65,7 @@ builtin_types!(
     dict_values,
     dict_items,
     list_iterator,
+    list_reverseiterator,
     tuple_iterator,
     str_iterator,
     bytes_iterator,
@@ -192,9 +193,10 @@ impl BuiltinTypes {
         let frozenset = m.make("frozenset", o, set::FROZENSET_METHODS, b)?;
         let range_ = m.make("range", o, range::RANGE_METHODS, b)?;
         let slice = m.make("slice", o, iter::SLICE_METHODS, b)?;
-        let none_type = m.make("NoneType", o, &[], b)?;
-        let not_implemented_type = m.make("NotImplementedType", o, &[], b)?;
-        let ellipsis_type = m.make("ellipsis", o, &[], b)?;
+        let single = typeobj::SINGLETON_METHODS;
+        let none_type = m.make("NoneType", o, single, b)?;
+        let not_implemented_type = m.make("NotImplementedType", o, single, b)?;
+        let ellipsis_type = m.make("ellipsis", o, single, b)?;
         let function_ = m.make("function", o, function::FUNCTION_METHODS, b)?;
         let builtin_function = m.make("builtin_function_or_method", o, &[], b)?;
         let method = m.make("method", o, &[], b)?;
@@ -208,10 +210,11 @@ impl BuiltinTypes {
         let classmethod = m.make("classmethod", o, function::CLASSMETHOD_METHODS, b)?;
         let super_ = m.make("super", o, typeobj::SUPER_METHODS, b)?;
         let dict_keys = m.make("dict_keys", o, dict::VIEW_METHODS, b)?;
-        let dict_values = m.make("dict_values", o, dict::VIEW_METHODS, b)?;
+        let dict_values = m.make("dict_values", o, dict::VALUES_VIEW_METHODS, b)?;
         let dict_items = m.make("dict_items", o, dict::VIEW_METHODS, b)?;
         let it = iter::ITERATOR_METHODS;
         let list_iterator = m.make("list_iterator", o, it, b)?;
+        let list_reverseiterator = m.make("list_reverseiterator", o, it, b)?;
         let tuple_iterator = m.make("tuple_iterator", o, it, b)?;
         let str_iterator = m.make("str_ascii_iterator", o, it, b)?;
         let bytes_iterator = m.make("bytes_iterator", o, it, b)?;
@@ -316,6 +319,7 @@ impl BuiltinTypes {
             dict_values,
             dict_items,
             list_iterator,
+            list_reverseiterator,
             tuple_iterator,
             str_iterator,
             bytes_iterator,
@@ -446,5 +450,41 @@ impl BuiltinTypes {
             self.deprecation_warning,
             self.runtime_warning,
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::native::is_ordered;
+    use crate::objects::*;
+
+    #[test]
+    fn method_tables_are_in_lookup_order() {
+        let tables = [
+            str::STR_METHODS,
+            bytes::BYTES_METHODS,
+            bytes::BYTEARRAY_METHODS,
+            int::INT_METHODS,
+            int::BOOL_METHODS,
+            float::FLOAT_METHODS,
+            list::LIST_METHODS,
+            tuple::TUPLE_METHODS,
+            dict::DICT_METHODS,
+            dict::VIEW_METHODS,
+            dict::VALUES_VIEW_METHODS,
+            set::SET_METHODS,
+            set::FROZENSET_METHODS,
+            range::RANGE_METHODS,
+            iter::SLICE_METHODS,
+            iter::ITERATOR_METHODS,
+            iter::ENUMERATE_METHODS,
+            iter::ZIP_METHODS,
+            iter::MAP_METHODS,
+            iter::FILTER_METHODS,
+            iter::REVERSED_METHODS,
+        ];
+        for (i, t) in tables.iter().enumerate() {
+            assert!(is_ordered(t), "table {i} is not in name_order");
+        }
     }
 }

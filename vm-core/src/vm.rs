@@ -7,6 +7,7 @@ use alloc::vec::Vec;
 
 use sched_api::{Instant, Interpreter, Scheduler, Step, ThreadId};
 
+use crate::bytecode::CodeProto;
 use crate::heap::{Heap, HeapStats};
 use crate::intern::Interner;
 use crate::interp::{self, Ctx, Exit};
@@ -28,6 +29,11 @@ pub struct Config {
     /// function inside `sorted` inside another…), each of which uses native
     /// stack, before `RecursionError`.
     pub native_recursion_limit: u32,
+    /// Bytes of native stack such nested calls may use, measured from the
+    /// outermost one, before `RecursionError` (a guard for builds whose
+    /// frames are larger than expected, such as debug builds). It must
+    /// stay well below the stack size of the threads running the VM.
+    pub native_stack_limit: usize,
     /// Instructions a cancelled thread may run while unwinding before it is
     /// dropped anyway (THREADS.md rule 5).
     pub unwind_budget: u32,
@@ -40,6 +46,7 @@ impl Default for Config {
             max_threads: 256,
             recursion_limit: 1000,
             native_recursion_limit: 32,
+            native_stack_limit: 192 * 1024,
             unwind_budget: 100_000,
         }
     }
@@ -223,7 +230,18 @@ impl Vm {
                 return Err(1);
             }
         };
-        match crate::modules::start_main_thread(self, &proto) {
+        self.start_main(&proto)
+    }
+
+    /// Prepare the main thread for precompiled code (see [`crate::ebc`]),
+    /// as [`Vm::load_main`] does for source. Works without the compiler.
+    pub fn load_main_code(&mut self, code: &CodeProto, argv: Vec<String>) -> Result<ThreadId, i32> {
+        self.begin_run(argv);
+        self.start_main(code)
+    }
+
+    fn start_main(&mut self, code: &CodeProto) -> Result<ThreadId, i32> {
+        match crate::modules::start_main_thread(self, code) {
             Ok(id) => Ok(id),
             Err(_) => {
                 self.host

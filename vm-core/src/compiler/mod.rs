@@ -85,6 +85,9 @@ enum Block<'a> {
     Handler { name: Option<&'a str>, outer: usize },
     /// A `with` body: the bound `__exit__` is on the stack.
     With { outer: usize },
+    /// A `finally` body run for an exception: the previous handled
+    /// exception and the pending one are on the stack; leaving drops both.
+    FinallyExc { outer: usize },
 }
 
 struct Unit<'a> {
@@ -317,6 +320,19 @@ impl<'a> Compiler<'a> {
         i
     }
 
+    /// `name` as stored: mangled when it is private to the enclosing
+    /// class.
+    fn mangle(&self, name: &str) -> String {
+        let private = self.table.scopes[self.unit_ref().scope].private.as_deref();
+        symtable::mangle(private, name)
+    }
+
+    /// The names-table index of attribute `attr` (mangled like a name).
+    fn attr_index(&mut self, attr: &str) -> u32 {
+        let attr = self.mangle(attr);
+        self.name_index(&attr)
+    }
+
     fn slot(&self, name: &str) -> u32 {
         self.unit_ref().slots.get(name).copied().unwrap_or(0)
     }
@@ -328,6 +344,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn load_name(&mut self, name: &str) {
+        let name = &self.mangle(name);
         match self.binding(name) {
             Binding::Local => {
                 let s = self.slot(name);
@@ -358,6 +375,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn store_name(&mut self, name: &str) {
+        let name = &self.mangle(name);
         match self.binding(name) {
             Binding::Local => {
                 let s = self.slot(name);
@@ -379,6 +397,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn delete_name(&mut self, name: &str) {
+        let name = &self.mangle(name);
         match self.binding(name) {
             Binding::Local => {
                 let s = self.slot(name);
@@ -614,7 +633,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
                 self.emit(Instr::Copy(1));
-                let n = self.name_index(attr);
+                let n = self.attr_index(attr);
                 self.emit(Instr::LoadAttr(n));
                 self.expr(value)?;
                 self.emit(Instr::InplaceOp(op));
@@ -659,7 +678,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.store_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let n = self.name_index(attr);
+                let n = self.attr_index(attr);
                 self.emit(Instr::StoreAttr(n));
             }
             ExprKind::Subscript { value, index } => {
@@ -713,7 +732,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let n = self.name_index(attr);
+                let n = self.attr_index(attr);
                 self.emit(Instr::DeleteAttr(n));
             }
             ExprKind::Subscript { value, index } => {
@@ -834,6 +853,18 @@ impl<'a> Compiler<'a> {
                     self.delete_name(n);
                 }
             }
+            Block::FinallyExc { outer } => {
+                // Drop the pending exception, restore the handled one.
+                self.truncate_handlers(outer);
+                if keep_top {
+                    self.emit(Instr::Swap(2));
+                    self.emit(Instr::Pop);
+                    self.emit(Instr::Swap(2));
+                } else {
+                    self.emit(Instr::Pop);
+                }
+                self.emit(Instr::PopExcept);
+            }
             Block::With { outer } => {
                 self.truncate_handlers(outer);
                 if keep_top {
@@ -949,8 +980,11 @@ impl<'a> Compiler<'a> {
             self.set_depth(d0 + 1);
             self.emit(Instr::PushExcInfo);
             let cleanup = self.new_label();
+            let outer = self.unit_ref().handlers.len();
             self.push_handler((cleanup, (d0 + 1) as u32));
+            self.unit().blocks.push(Block::FinallyExc { outer });
             self.stmts(finalbody)?;
+            self.unit().blocks.pop();
             self.pop_handler();
             self.emit(Instr::Swap(2));
             self.emit(Instr::PopExcept);
@@ -1052,7 +1086,8 @@ impl<'a> Compiler<'a> {
             .collect();
         if !kw.is_empty() {
             for (p, d) in &kw {
-                self.load_const(Const::Str(p.name.clone()));
+                let name = self.mangle(&p.name);
+                self.load_const(Const::Str(name));
                 self.expr(d)?;
             }
             self.emit(Instr::BuildMap(kw.len() as u32));
@@ -1311,7 +1346,7 @@ impl<'a> Compiler<'a> {
             } => self.call(func, args, keywords)?,
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let n = self.name_index(attr);
+                let n = self.attr_index(attr);
                 self.emit(Instr::LoadAttr(n));
             }
             ExprKind::Subscript { value, index } => {
@@ -1535,7 +1570,17 @@ impl<'a> Compiler<'a> {
             || keywords.iter().any(|k| k.arg.is_none());
         if starred {
             self.expr(func)?;
-            self.sequence(args, true)?;
+            match args {
+                // A lone `*it` goes to the call as it is (CPython reports
+                // a non-iterable there, naming the function).
+                [
+                    Expr {
+                        kind: ExprKind::Starred(inner),
+                        ..
+                    },
+                ] => self.expr(inner)?,
+                _ => self.sequence(args, true)?,
+            }
             if keywords.is_empty() {
                 self.emit(Instr::CallEx(0));
                 return Ok(());
@@ -1572,7 +1617,7 @@ impl<'a> Compiler<'a> {
         }
         if let (ExprKind::Attribute { value, attr }, true) = (&func.kind, keywords.is_empty()) {
             self.expr(value)?;
-            let n = self.name_index(attr);
+            let n = self.attr_index(attr);
             self.emit(Instr::LoadMethod(n));
             for a in args {
                 self.expr(a)?;
@@ -1881,5 +1926,60 @@ fn stack_effect(instr: Instr) -> i32 {
         MakeFunction(_, flags) => 1 - flags.count_ones() as i32,
         BuildClass => -2,
         Raise(n) => -(n as i32),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(source: &str) -> CodeProto {
+        compile_module(source, "t.py").unwrap()
+    }
+
+    fn function(module: &CodeProto, name: &str) -> CodeProto {
+        module
+            .consts
+            .iter()
+            .find_map(|c| match c {
+                Const::Code(c) if c.name == name => Some((**c).clone()),
+                _ => None,
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn a_lone_starred_argument_is_passed_as_it_is() {
+        let m = code("f(*args)\n");
+        assert!(m.instrs.contains(&Instr::CallEx(0)));
+        assert!(!m.instrs.iter().any(|i| matches!(i, Instr::ListExtend(_))));
+        let m = code("f(1, *args)\n");
+        assert!(m.instrs.iter().any(|i| matches!(i, Instr::ListExtend(_))));
+    }
+
+    #[test]
+    fn leaving_a_finally_run_for_an_exception_restores_the_handled_one() {
+        let f = function(
+            &code(
+                "def f():\n    for i in x:\n        try:\n            pass\n        finally:\n            break\n",
+            ),
+            "f",
+        );
+        // The normal path has no `PopExcept`; the exceptional path's
+        // `break` and its end of block have one each.
+        let pops = f.instrs.iter().filter(|i| **i == Instr::PopExcept).count();
+        assert_eq!(pops, 3, "{:?}", f.instrs);
+    }
+
+    #[test]
+    fn private_attributes_are_mangled() {
+        let m = code("class K:\n    def m(self):\n        return self.__v\n");
+        let body = function(&m, "K");
+        let method = function(&body, "m");
+        assert!(
+            method.names.iter().any(|n| n == "_K__v"),
+            "{:?}",
+            method.names
+        );
     }
 }

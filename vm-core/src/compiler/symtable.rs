@@ -64,6 +64,9 @@ pub struct Scope {
     pub children: Vec<ScopeId>,
     /// The enclosing scope.
     pub parent: Option<ScopeId>,
+    /// The name of the innermost enclosing class, which private names
+    /// (`__x`) are mangled with.
+    pub private: Option<String>,
 }
 
 impl Scope {
@@ -102,6 +105,22 @@ impl Scope {
     }
 }
 
+/// A private name `__x` (not `__x__`) as it is stored when written inside
+/// the class `private`: `_Class__x`, as CPython mangles it.
+pub fn mangle(private: Option<&str>, name: &str) -> String {
+    let Some(class) = private else {
+        return String::from(name);
+    };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return String::from(name);
+    }
+    let class = class.trim_start_matches('_');
+    if class.is_empty() {
+        return String::from(name);
+    }
+    alloc::format!("_{class}{name}")
+}
+
 /// An analysis error, reported as a `SyntaxError` at `loc`.
 #[derive(Debug)]
 pub struct ScopeError {
@@ -137,6 +156,7 @@ impl SymbolTable {
                 by_node: BTreeMap::new(),
             },
             current: 0,
+            private: None,
         };
         b.table.scopes.push(Scope {
             kind: Some(ScopeKind::Module),
@@ -152,6 +172,7 @@ impl SymbolTable {
 struct Builder {
     table: SymbolTable,
     current: ScopeId,
+    private: Option<String>,
 }
 
 impl Builder {
@@ -164,6 +185,7 @@ impl Builder {
         self.table.scopes.push(Scope {
             kind: Some(kind),
             parent: Some(self.current),
+            private: self.private.clone(),
             ..Scope::default()
         });
         self.table.scopes[self.current].children.push(id);
@@ -173,12 +195,18 @@ impl Builder {
         outer
     }
 
+    fn mangle(&self, name: &str) -> String {
+        mangle(self.private.as_deref(), name)
+    }
+
     fn bind(&mut self, name: &str) {
-        self.scope().bind(name);
+        let name = self.mangle(name);
+        self.scope().bind(&name);
     }
 
     fn use_name(&mut self, name: &str) {
-        self.scope().used.insert(String::from(name));
+        let name = self.mangle(name);
+        self.scope().used.insert(name);
     }
 
     fn stmts(&mut self, body: &[Stmt]) -> Result<(), ScopeError> {
@@ -187,6 +215,7 @@ impl Builder {
 
     fn declare(&mut self, names: &[String], loc: Loc, global: bool) -> Result<(), ScopeError> {
         for n in names {
+            let n = &self.mangle(n);
             let scope = &self.table.scopes[self.current];
             let kind = scope.kind();
             if !global && kind == ScopeKind::Module {
@@ -298,9 +327,11 @@ impl Builder {
                 c.bases.iter().try_for_each(|e| self.expr(e))?;
                 c.keywords.iter().try_for_each(|k| self.expr(&k.value))?;
                 self.bind(&c.name);
+                let private = self.private.replace(c.name.clone());
                 let outer = self.enter(&**c, ScopeKind::Class);
                 self.stmts(&c.body)?;
                 self.current = outer;
+                self.private = private;
                 Ok(())
             }
             StmtKind::Try {
@@ -407,13 +438,14 @@ impl Builder {
             .chain(&params.kwarg)
             .collect();
         for p in names {
-            if self.scope().params.contains(&p.name) {
+            let name = self.mangle(&p.name);
+            if self.scope().params.contains(&name) {
                 return Err(ScopeError {
                     msg: alloc::format!("duplicate argument '{}' in function definition", p.name),
                     loc: p.loc,
                 });
             }
-            self.scope().params.push(p.name.clone());
+            self.scope().params.push(name);
             self.bind(&p.name);
         }
         body(self)?;
@@ -467,6 +499,7 @@ impl Builder {
             ExprKind::BoolOp { values, .. } => values.iter().try_for_each(|v| self.expr(v)),
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
+                let target = &self.mangle(target);
                 // In a comprehension the target belongs to the enclosing
                 // function (or module).
                 let mut id = self.current;
@@ -694,4 +727,40 @@ fn resolve(
         }
     }
     Ok(needed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_names_are_mangled_with_the_class() {
+        assert_eq!(mangle(Some("Point"), "__x"), "_Point__x");
+        assert_eq!(mangle(Some("_Hidden"), "__x"), "_Hidden__x");
+        assert_eq!(mangle(Some("__Twice"), "__m"), "_Twice__m");
+    }
+
+    #[test]
+    fn dunders_and_public_names_are_left_alone() {
+        assert_eq!(mangle(Some("C"), "__init__"), "__init__");
+        assert_eq!(mangle(Some("C"), "_x"), "_x");
+        assert_eq!(mangle(Some("C"), "x__"), "x__");
+        assert_eq!(mangle(Some("___"), "__x"), "__x");
+        assert_eq!(mangle(None, "__x"), "__x");
+    }
+
+    #[test]
+    fn a_method_sees_its_class_as_private_name() {
+        let module =
+            crate::parser::parse_module("class C:\n    def m(self, __a):\n        return __a\n")
+                .unwrap();
+        let table = SymbolTable::build(&module).unwrap();
+        let method = table
+            .scopes
+            .iter()
+            .find(|s| s.kind == Some(ScopeKind::Function))
+            .unwrap();
+        assert_eq!(method.private.as_deref(), Some("C"));
+        assert_eq!(method.params, ["self", "_C__a"]);
+    }
 }

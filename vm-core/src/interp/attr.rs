@@ -8,7 +8,7 @@ use alloc::vec::Vec;
 
 use crate::interp::Ctx;
 use crate::native::NativeKind;
-use crate::objects::instance::Payload;
+use crate::objects::instance::{Instance, Payload};
 use crate::objects::{BoundMethod, Object, exception};
 use crate::value::{ObjRef, Value};
 use crate::{Flow, PyResult};
@@ -72,11 +72,7 @@ pub fn find_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<Option<
                 return super_attr(ctx, start, receiver, name);
             }
             Object::Instance(inst) => {
-                if let Some(p) = inst
-                    .dict
-                    .find(ctx.str_hash(name), |k| ctx.same_str(k, name))
-                {
-                    let v = inst.dict.entry(p).map(|e| e.value).unwrap_or(Value::None);
+                if let Some(v) = instance_get(ctx, inst, name) {
                     return Ok(Some(v));
                 }
             }
@@ -85,39 +81,50 @@ pub fn find_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<Option<
     }
     let ty = ctx.type_of(obj);
     if let Some(found) = ctx.type_lookup(ty, name) {
-        return match classify(ctx, found) {
-            Found::Method(f) => Ok(Some(bind(ctx, obj, f)?)),
-            Found::ClassMethod(f) => Ok(Some(bind(ctx, Value::Obj(ty), f)?)),
+        let result = match classify(ctx, found) {
+            Found::Method(f) => bind(ctx, obj, f),
+            Found::ClassMethod(f) => bind(ctx, Value::Obj(ty), f),
             Found::Property(p) => {
                 let getter = property_part(ctx, p, 0);
                 if getter.is_none() {
                     let n = String::from(ctx.str_ref(name).unwrap_or(""));
                     let t = ctx.type_name_of_type(ty);
-                    return Err(attribute_error_msg(
+                    Err(attribute_error_msg(
                         ctx,
                         alloc::format!("property '{n}' of '{t}' object has no getter"),
-                    ));
+                    ))
+                } else {
+                    ctx.call(getter, &[obj])
                 }
-                Ok(Some(ctx.call(getter, &[obj])?))
             }
-            Found::Plain(v) => Ok(Some(v)),
+            Found::Plain(v) => descriptor_get(ctx, v, obj, Value::Obj(ty)),
+        };
+        // A getter's `AttributeError` falls back on `__getattr__` too.
+        return match result {
+            Err(Flow::Raise(e)) if ctx.is_instance(e, ctx.vm.types.attribute_error) => {
+                match user_getattr(ctx, ty) {
+                    Some(getattr) => ctx.call(getattr, &[obj, name]).map(Some),
+                    None => Err(Flow::Raise(e)),
+                }
+            }
+            other => other.map(Some),
         };
     }
     if let Some(v) = special_attr(ctx, obj, name)? {
         return Ok(Some(v));
     }
-    if let Some(getattr) = ctx.type_lookup_str(ty, "__getattr__")
-        && matches!(getattr, Value::Obj(_))
-    {
-        return match ctx.call(getattr, &[obj, name]) {
-            Ok(v) => Ok(Some(v)),
-            Err(Flow::Raise(e)) if ctx.is_instance(e, ctx.vm.types.attribute_error) => {
-                Err(Flow::Raise(e))
-            }
-            Err(e) => Err(e),
-        };
+    if let Some(getattr) = user_getattr(ctx, ty) {
+        return ctx.call(getattr, &[obj, name]).map(Some);
     }
     Ok(None)
+}
+
+/// The Python-defined `__getattr__` of the class `ty`.
+fn user_getattr(ctx: &Ctx<'_>, ty: ObjRef) -> Option<Value> {
+    match ctx.type_lookup_str(ty, "__getattr__") {
+        Some(f @ Value::Obj(_)) => Some(f),
+        _ => None,
+    }
 }
 
 /// Look up `name` on a class: through its MRO, then computed attributes.
@@ -125,7 +132,8 @@ fn type_attr(ctx: &mut Ctx<'_>, ty: ObjRef, name: Value) -> PyResult<Option<Valu
     if let Some(found) = ctx.type_lookup(ty, name) {
         return Ok(Some(match classify(ctx, found) {
             Found::ClassMethod(f) => bind(ctx, Value::Obj(ty), f)?,
-            Found::Method(f) | Found::Plain(f) => f,
+            Found::Method(f) => f,
+            Found::Plain(f) => descriptor_get(ctx, f, Value::None, Value::Obj(ty))?,
             Found::Property(p) => Value::Obj(p),
         }));
     }
@@ -157,9 +165,41 @@ fn type_attr(ctx: &mut Ctx<'_>, ty: ObjRef, name: Value) -> PyResult<Option<Valu
         }
         "__doc__" => Value::None,
         "__class__" => Value::Obj(ctx.vm.types.type_),
-        _ => return Ok(None),
+        _ => {
+            // Methods of the metatype, `type`, bound to the class.
+            let meta = ctx.vm.types.type_;
+            return match ctx.type_lookup(meta, name).map(|f| classify(ctx, f)) {
+                Some(Found::Method(f)) => Ok(Some(bind(ctx, Value::Obj(ty), f)?)),
+                _ => Ok(None),
+            };
+        }
     };
     Ok(Some(v))
+}
+
+/// A class attribute read through `obj` (`None` when read on the class
+/// `owner` itself): an instance of a class with `__get__` is a descriptor
+/// and answers for itself.
+fn descriptor_get(ctx: &mut Ctx<'_>, v: Value, obj: Value, owner: Value) -> PyResult<Value> {
+    match user_special(ctx, v, "__get__") {
+        Some(get) => ctx.call(get, &[v, obj, owner]),
+        None => Ok(v),
+    }
+}
+
+/// The Python-defined method `name` of the class of `v`, when `v` is an
+/// instance of a user class.
+fn user_special(ctx: &Ctx<'_>, v: Value, name: &str) -> Option<Value> {
+    let Value::Obj(r) = v else {
+        return None;
+    };
+    let Object::Instance(i) = ctx.vm.heap.get(r) else {
+        return None;
+    };
+    match ctx.type_lookup_str(i.class, name) {
+        Some(f @ Value::Obj(_)) => Some(f),
+        _ => None,
+    }
 }
 
 /// Attributes of `super(start, receiver)`: the MRO of the receiver's type
@@ -189,8 +229,17 @@ fn super_attr(
         if let Some(found) = ctx.own_lookup(*t, name) {
             return Ok(Some(match classify(ctx, found) {
                 Found::Method(f) if !receiver_is_type => bind(ctx, receiver, f)?,
-                Found::Method(f) | Found::Plain(f) => f,
+                Found::Method(f) => f,
+                Found::Plain(f) => {
+                    let obj = if receiver_is_type {
+                        Value::None
+                    } else {
+                        receiver
+                    };
+                    descriptor_get(ctx, f, obj, Value::Obj(ty))?
+                }
                 Found::ClassMethod(f) => bind(ctx, Value::Obj(ty), f)?,
+                Found::Property(p) if receiver_is_type => Value::Obj(p),
                 Found::Property(p) => {
                     let getter = property_part(ctx, p, 0);
                     ctx.call(getter, &[receiver])?
@@ -216,6 +265,13 @@ fn special_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<Option<V
         (Object::Function(f), "__doc__") => f.doc,
         (Object::Function(f), "__defaults__") => f.defaults,
         (Object::Function(f), "__kwdefaults__") => f.kwdefaults,
+        (Object::Function(f), "__closure__") => f.closure,
+        (Object::Cell(v), "cell_contents") => {
+            if !v.is_bound() {
+                return Err(ctx.value_error("Cell is empty"));
+            }
+            *v
+        }
         (Object::Function(f), "__globals__") => Value::Obj(f.globals),
         (Object::Function(f), "__module__") => {
             let globals = Value::Obj(f.globals);
@@ -246,14 +302,32 @@ fn special_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<Option<V
             let f = m.function;
             return find_attr(ctx, f, name);
         }
-        (Object::Instance(i), "__dict__") => {
-            let copy = i.dict.duplicate();
-            Value::Obj(ctx.alloc(Object::Dict(Box::new(copy)))?)
-        }
+        (Object::Instance(i), "__dict__") => match i.shared {
+            Some(d) => Value::Obj(d),
+            None => {
+                // Move the attributes to a heap dict the instance shares.
+                let d = ctx.alloc(Object::Dict(Box::default()))?;
+                if let Object::Instance(i) = ctx.vm.heap.get_mut(r) {
+                    let attrs = core::mem::take(&mut i.dict);
+                    i.shared = Some(d);
+                    if let Object::Dict(dd) = ctx.vm.heap.get_mut(d) {
+                        **dd = attrs;
+                    }
+                }
+                Value::Obj(d)
+            }
+        },
         (Object::Instance(i), _) if matches!(i.payload, Payload::Exception(_)) => {
             return exception::attr(ctx, obj, &text);
         }
         (Object::Property(parts), "fget") => parts[0],
+        (Object::Property(parts), "__doc__") => {
+            let getter = parts[0];
+            match getter {
+                Value::Obj(_) => find_attr(ctx, getter, name)?.unwrap_or(Value::None),
+                _ => Value::None,
+            }
+        }
         (Object::Property(parts), "fset") => parts[1],
         (Object::Property(parts), "fdel") => parts[2],
         (Object::ClassMethod(f) | Object::StaticMethod(f), "__func__") => *f,
@@ -292,10 +366,7 @@ pub fn get_method(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<(Value
     let plain_receiver = match obj {
         Value::Obj(r) => match ctx.vm.heap.get(r) {
             Object::Type(_) | Object::Module(_) | Object::Super(_) => false,
-            Object::Instance(inst) => inst
-                .dict
-                .find(ctx.str_hash(name), |k| ctx.same_str(k, name))
-                .is_none(),
+            Object::Instance(inst) => instance_get(ctx, inst, name).is_none(),
             _ => true,
         },
         _ => true,
@@ -336,10 +407,14 @@ pub fn get_special(ctx: &mut Ctx<'_>, obj: Value, name: &str, what: &str) -> PyR
         },
         None => {
             let t = ctx.type_name(obj);
-            let msg = if what == "__enter__" {
-                alloc::format!("'{t}' object does not support the context manager protocol")
-            } else {
-                alloc::format!("'{t}' object has no attribute '{name}'")
+            let msg = match what {
+                "__enter__" => {
+                    alloc::format!("'{t}' object does not support the context manager protocol")
+                }
+                "__exit__" => alloc::format!(
+                    "'{t}' object does not support the context manager protocol (missed __exit__ method)"
+                ),
+                _ => alloc::format!("'{t}' object has no attribute '{name}'"),
             };
             Err(ctx.type_error(msg))
         }
@@ -354,28 +429,13 @@ pub fn set_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value, value: Value) -> PyR
     match ctx.vm.heap.get(r) {
         Object::Instance(inst) => {
             let class = inst.class;
-            if let Some(found) = ctx.type_lookup(class, name)
-                && let Found::Property(p) = classify(ctx, found)
-            {
-                let setter = property_part(ctx, p, 1);
-                if setter.is_none() {
-                    let n = String::from(ctx.str_ref(name).unwrap_or(""));
-                    let t = ctx.type_name_of_type(class);
-                    return Err(attribute_error_msg(
-                        ctx,
-                        alloc::format!("property '{n}' of '{t}' object has no setter"),
-                    ));
-                }
-                ctx.call(setter, &[obj, value])?;
-                return Ok(());
-            }
             if let Some(setattr) = ctx.type_lookup_str(class, "__setattr__")
                 && matches!(setattr, Value::Obj(_))
             {
                 ctx.call(setattr, &[obj, name, value])?;
                 return Ok(());
             }
-            instance_dict_set(ctx, r, name, value)
+            generic_set_attr(ctx, r, name, value)
         }
         Object::Type(t) => {
             if t.builtin {
@@ -440,6 +500,122 @@ pub fn set_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value, value: Value) -> PyR
     }
 }
 
+/// `object.__setattr__(inst, name, value)`: a property's setter, an
+/// exception's own attributes, else the instance's dict.
+pub fn generic_set_attr(
+    ctx: &mut Ctx<'_>,
+    inst: ObjRef,
+    name: Value,
+    value: Value,
+) -> PyResult<()> {
+    let class = match ctx.vm.heap.get(inst) {
+        Object::Instance(i) if i.class != ctx.vm.types.object => i.class,
+        _ => return Err(no_attribute_to_set(ctx, Value::Obj(inst), name)),
+    };
+    let found = ctx.type_lookup(class, name);
+    if let Some(found) = found
+        && let Some(set) = user_special(ctx, found, "__set__")
+    {
+        ctx.call(set, &[found, Value::Obj(inst), value])?;
+        return Ok(());
+    }
+    if let Some(found) = found
+        && let Found::Property(p) = classify(ctx, found)
+    {
+        let setter = property_part(ctx, p, 1);
+        if setter.is_none() {
+            let n = String::from(ctx.str_ref(name).unwrap_or(""));
+            let t = ctx.type_name_of_type(class);
+            return Err(attribute_error_msg(
+                ctx,
+                alloc::format!("property '{n}' of '{t}' object has no setter"),
+            ));
+        }
+        ctx.call(setter, &[Value::Obj(inst), value])?;
+        return Ok(());
+    }
+    if set_exception_attr(ctx, inst, name, value)? {
+        return Ok(());
+    }
+    instance_dict_set(ctx, inst, name, value)
+}
+
+/// Assign one of the attributes an exception keeps outside its dict;
+/// `false` when `name` is not one of them.
+fn set_exception_attr(
+    ctx: &mut Ctx<'_>,
+    inst: ObjRef,
+    name: Value,
+    value: Value,
+) -> PyResult<bool> {
+    let is_exception = matches!(
+        ctx.vm.heap.get(inst),
+        Object::Instance(i) if matches!(i.payload, Payload::Exception(_))
+    );
+    if !is_exception {
+        return Ok(false);
+    }
+    let text = String::from(ctx.str_ref(name).unwrap_or(""));
+    let value = match text.as_str() {
+        "args" => {
+            let items = ctx.collect(value)?;
+            ctx.new_tuple(items)?
+        }
+        "__cause__" | "__context__" => {
+            if !value.is_none() && !exception::is_exception_instance(ctx, value) {
+                return Err(ctx.type_error(alloc::format!(
+                    "exception {} must be None or derive from BaseException",
+                    if text == "__cause__" {
+                        "cause"
+                    } else {
+                        "context"
+                    }
+                )));
+            }
+            value
+        }
+        "__suppress_context__" => Value::Bool(ctx.truthy(value)?),
+        "__traceback__" => return Ok(true),
+        _ => return Ok(false),
+    };
+    if let Object::Instance(i) = ctx.vm.heap.get_mut(inst)
+        && let Payload::Exception(d) = &mut i.payload
+    {
+        match text.as_str() {
+            "args" => d.args = value,
+            "__cause__" => {
+                d.cause = value;
+                d.suppress_context = true;
+            }
+            "__context__" => d.context = value,
+            _ => d.suppress_context = matches!(value, Value::Bool(true)),
+        }
+    }
+    Ok(true)
+}
+
+/// `name` in an instance's own attributes.
+pub fn instance_get(ctx: &Ctx<'_>, inst: &Instance, name: Value) -> Option<Value> {
+    match inst.shared {
+        Some(d) => ctx.dict_get_str(Value::Obj(d), name),
+        None => inst
+            .dict
+            .find(ctx.str_hash(name), |k| ctx.same_str(k, name))
+            .and_then(|p| inst.dict.entry(p).map(|e| e.value)),
+    }
+}
+
+/// The names of an instance's own attributes.
+pub fn instance_keys(ctx: &Ctx<'_>, inst: Value) -> Vec<Value> {
+    match inst.as_obj().map(|r| ctx.vm.heap.get(r)) {
+        Some(Object::Instance(i)) => match i.shared.map(|d| ctx.vm.heap.get(d)) {
+            Some(Object::Dict(d)) => d.iter().map(|e| e.key).collect(),
+            _ => i.dict.iter().map(|e| e.key).collect(),
+        },
+        _ => Vec::new(),
+    }
+}
+
 /// Store into an instance's own attribute dict.
 pub fn instance_dict_set(
     ctx: &mut Ctx<'_>,
@@ -449,7 +625,10 @@ pub fn instance_dict_set(
 ) -> PyResult<()> {
     let hash = ctx.str_hash(name);
     let pos = match ctx.vm.heap.get(inst) {
-        Object::Instance(i) => i.dict.find(hash, |k| ctx.same_str(k, name)),
+        Object::Instance(i) => match i.shared {
+            Some(d) => return ctx.dict_set(Value::Obj(d), name, value),
+            None => i.dict.find(hash, |k| ctx.same_str(k, name)),
+        },
         _ => None,
     };
     let grown = match ctx.vm.heap.get_mut(inst) {
@@ -470,11 +649,34 @@ pub fn del_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<()> {
     let Value::Obj(r) = obj else {
         return Err(attribute_error(ctx, obj, name));
     };
+    if let Object::Instance(i) = ctx.vm.heap.get(r)
+        && let Some(delattr) = ctx.type_lookup_str(i.class, "__delattr__")
+        && matches!(delattr, Value::Obj(_))
+    {
+        ctx.call(delattr, &[obj, name])?;
+        return Ok(());
+    }
+    generic_del_attr(ctx, obj, name)
+}
+
+/// `object.__delattr__(obj, name)`: a property's deleter, else the
+/// instance's (or class's, or module's) dict.
+pub fn generic_del_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<()> {
+    let Value::Obj(r) = obj else {
+        return Err(attribute_error(ctx, obj, name));
+    };
     let hash = ctx.str_hash(name);
     let removed = match ctx.vm.heap.get(r) {
         Object::Instance(i) => {
             let class = i.class;
-            if let Some(found) = ctx.type_lookup(class, name)
+            let found = ctx.type_lookup(class, name);
+            if let Some(found) = found
+                && let Some(delete) = user_special(ctx, found, "__delete__")
+            {
+                ctx.call(delete, &[found, obj])?;
+                return Ok(());
+            }
+            if let Some(found) = found
                 && let Found::Property(p) = classify(ctx, found)
             {
                 let deleter = property_part(ctx, p, 2);
@@ -489,12 +691,13 @@ pub fn del_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<()> {
                 ctx.call(deleter, &[obj])?;
                 return Ok(());
             }
-            let pos = match ctx.vm.heap.get(r) {
-                Object::Instance(i) => i.dict.find(hash, |k| ctx.same_str(k, name)),
-                _ => None,
+            let (pos, shared) = match ctx.vm.heap.get(r) {
+                Object::Instance(i) => (i.dict.find(hash, |k| ctx.same_str(k, name)), i.shared),
+                _ => (None, None),
             };
-            match (pos, ctx.vm.heap.get_mut(r)) {
-                (Some(p), Object::Instance(i)) => {
+            match (shared, pos, ctx.vm.heap.get_mut(r)) {
+                (Some(d), ..) => ctx.dict_del(Value::Obj(d), name)?,
+                (None, Some(p), Object::Instance(i)) => {
                     i.dict.remove_at(p);
                     true
                 }
@@ -547,13 +750,38 @@ pub fn attribute_error(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> Flow {
             alloc::format!("'{t}' object has no attribute '{n}'")
         }
     };
-    attribute_error_msg(ctx, msg)
+    let flow = attribute_error_msg(ctx, msg);
+    // `AttributeError.name` and `.obj`, for the "Did you mean" hint.
+    if let Flow::Raise(Value::Obj(exc)) = flow {
+        let set = ctx.intern("name").and_then(|k| {
+            instance_dict_set(ctx, exc, k, name)?;
+            let k = ctx.intern("obj")?;
+            instance_dict_set(ctx, exc, k, obj)
+        });
+        if let Err(e) = set {
+            return e;
+        }
+    }
+    flow
 }
 
+/// The `AttributeError` for assigning to an object without a `__dict__`:
+/// its type's methods are read-only, its computed attributes not
+/// writable.
 fn no_attribute_to_set(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> Flow {
     let n = String::from(ctx.str_ref(name).unwrap_or(""));
     let t = ctx.type_name(obj);
-    attribute_error_msg(ctx, alloc::format!("'{t}' object has no attribute '{n}'"))
+    let ty = ctx.type_of(obj);
+    let computed = !matches!(obj, Value::Native(_))
+        && matches!(crate::objects::int::number_attr(ctx, obj, &n), Ok(Some(_)));
+    let msg = if computed {
+        alloc::format!("attribute '{n}' of '{t}' objects is not writable")
+    } else if ty != ctx.vm.types.object && ctx.type_lookup(ty, name).is_some() {
+        alloc::format!("'{t}' object attribute '{n}' is read-only")
+    } else {
+        alloc::format!("'{t}' object has no attribute '{n}'")
+    };
+    attribute_error_msg(ctx, msg)
 }
 
 fn attribute_error_msg(ctx: &mut Ctx<'_>, msg: String) -> Flow {

@@ -5,6 +5,7 @@
 //! Python callee's locals start where its first argument already is: a
 //! call copies nothing.
 
+use alloc::string::String;
 use alloc::vec::Vec;
 use core::mem::size_of;
 
@@ -73,7 +74,97 @@ pub fn call(
     }
 }
 
+/// How error messages name a callable: `module.qualname()`, or
+/// `qualname()` for built-ins (CPython's `_PyObject_FunctionStr`).
+pub fn function_str(ctx: &mut Ctx<'_>, callable: Value) -> String {
+    let target = match callable.as_obj().map(|r| ctx.vm.heap.get(r)) {
+        Some(Object::BoundMethod(m)) => m.function,
+        _ => callable,
+    };
+    let (module, qualname) = match target {
+        Value::Native(n) => (None, String::from(n.name)),
+        Value::Obj(r) => match ctx.vm.heap.get(r) {
+            Object::Function(f) => {
+                let (globals, qualname) = (Value::Obj(f.globals), f.qualname);
+                let module = ctx
+                    .intern("__name__")
+                    .ok()
+                    .and_then(|k| ctx.dict_get_str(globals, k))
+                    .and_then(|m| ctx.str_ref(m).map(String::from));
+                (module, String::from(ctx.str_ref(qualname).unwrap_or("?")))
+            }
+            Object::Type(t) => {
+                let (module, qualname) = (t.module, t.qualname);
+                (
+                    ctx.str_ref(module).map(String::from),
+                    String::from(ctx.str_ref(qualname).unwrap_or("?")),
+                )
+            }
+            _ => return alloc::format!("{} object", ctx.type_name(callable)),
+        },
+        _ => return alloc::format!("{} object", ctx.type_name(callable)),
+    };
+    match module {
+        Some(m) if m != "builtins" => alloc::format!("{m}.{qualname}()"),
+        _ => alloc::format!("{qualname}()"),
+    }
+}
+
+/// `{**src}` needs a mapping: a dict, or an object with `keys()`.
+#[inline(never)]
+pub fn check_mapping(ctx: &mut Ctx<'_>, src: Value) -> PyResult<()> {
+    if matches!(
+        src.as_obj().map(|r| ctx.vm.heap.get(r)),
+        Some(Object::Dict(_))
+    ) {
+        return Ok(());
+    }
+    let keys_name = ctx.intern("keys")?;
+    if crate::interp::attr::find_attr(ctx, src, keys_name)?.is_none() {
+        let t = ctx.type_name(src);
+        return Err(ctx.type_error(alloc::format!("'{t}' object is not a mapping")));
+    }
+    Ok(())
+}
+
+/// `DictMerge`: add the mapping `src` to the keyword dict `d` of a call
+/// of `callable`, refusing repeated keywords.
+#[inline(never)]
+pub fn dict_merge(ctx: &mut Ctx<'_>, d: Value, src: Value, callable: Value) -> PyResult<()> {
+    let keys: Vec<Value> = match src.as_obj().map(|r| ctx.vm.heap.get(r)) {
+        Some(Object::Dict(s)) => s.iter().map(|e| e.key).collect(),
+        _ => {
+            let keys_name = ctx.intern("keys")?;
+            let Some(keys) = crate::interp::attr::find_attr(ctx, src, keys_name)? else {
+                let f = function_str(ctx, callable);
+                let t = ctx.type_name(src);
+                return Err(ctx.type_error(alloc::format!(
+                    "{f} argument after ** must be a mapping, not {t}"
+                )));
+            };
+            let keys = ctx.call(keys, &[])?;
+            ctx.collect(keys)?
+        }
+    };
+    for k in keys {
+        let v = crate::interp::ops::subscr(ctx, src, k)?;
+        if ctx.dict_lookup(d, k)?.is_some() {
+            let f = function_str(ctx, callable);
+            let msg = match ctx.str_ref(k) {
+                Some(name) => {
+                    alloc::format!("{f} got multiple values for keyword argument '{name}'")
+                }
+                None => alloc::format!("{f} keywords must be strings"),
+            };
+            return Err(ctx.type_error(msg));
+        }
+        ctx.dict_set(d, k, v)?;
+    }
+    Ok(())
+}
+
 /// `callable(*args, **kwargs)`: spread a sequence and a mapping.
+#[inline(never)]
 pub fn call_ex(
     ctx: &mut Ctx<'_>,
     callable: Value,
@@ -81,6 +172,13 @@ pub fn call_ex(
     kwargs: Value,
     ret_sp: usize,
 ) -> PyResult<bool> {
+    if !iter::is_iterable(ctx, args) {
+        let f = function_str(ctx, callable);
+        let t = ctx.type_name(args);
+        return Err(ctx.type_error(alloc::format!(
+            "{f} argument after * must be an iterable, not {t}"
+        )));
+    }
     let positional = ctx.collect(args)?;
     let mut names = Vec::new();
     let mut values = Vec::new();
@@ -88,9 +186,10 @@ pub fn call_ex(
         let entries: Vec<(Value, Value)> = match ctx.vm.heap.get(d) {
             Object::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),
             _ => {
+                let f = function_str(ctx, callable);
                 let name = ctx.type_name(kwargs);
                 return Err(ctx.type_error(alloc::format!(
-                    "argument after ** must be a mapping, not {name}"
+                    "{f} argument after ** must be a mapping, not {name}"
                 )));
             }
         };
@@ -234,6 +333,8 @@ pub fn push_frame(
 
 /// Turn the argument values at `stack[start..start+argc]` into the
 /// function's parameter slots, applying defaults, `*args` and `**kwargs`.
+/// Errors come in CPython's order: keywords, then too many positional
+/// arguments, then missing ones.
 fn bind_arguments(
     ctx: &mut Ctx<'_>,
     func: ObjRef,
@@ -254,11 +355,7 @@ fn bind_arguments(
     ctx.th.stack.truncate(start + npos);
     let argcount = code.argcount as usize;
     let kwonly = code.kwonlyargcount as usize;
-    let fname = fn_name(ctx, func);
     let extra: Vec<Value> = if npos > argcount {
-        if !code.flags.varargs {
-            return Err(too_many_positional(ctx, func, code, npos, names.len()));
-        }
         ctx.th.stack.drain(start + argcount..).collect()
     } else {
         Vec::new()
@@ -270,14 +367,14 @@ fn bind_arguments(
     if code.flags.varkeywords {
         kwargs_dict = ctx.new_dict()?;
     }
-    let mut posonly_as_kw = Vec::new();
     for (name, value) in names.iter().zip(kwvalues) {
         let slot = (code.posonlyargcount as usize..argcount + kwonly)
             .find(|&i| same_name(ctx, code.local_names[i], *name));
         match slot {
             Some(i) => {
                 if ctx.th.stack[start + i].is_bound() {
-                    let n = alloc::string::String::from(ctx.str_ref(*name).unwrap_or(""));
+                    let fname = fn_name(ctx, func);
+                    let n = String::from(ctx.str_ref(*name).unwrap_or(""));
                     return Err(ctx.type_error(alloc::format!(
                         "{fname}() got multiple values for argument '{n}'"
                     )));
@@ -288,24 +385,33 @@ fn bind_arguments(
                 ctx.dict_set(kwargs_dict, *name, value)?;
             }
             None => {
-                let n = alloc::string::String::from(ctx.str_ref(*name).unwrap_or(""));
-                if (0..code.posonlyargcount as usize)
-                    .any(|i| same_name(ctx, code.local_names[i], *name))
-                {
-                    posonly_as_kw.push(n);
-                    continue;
+                let fname = fn_name(ctx, func);
+                let posonly: Vec<String> = (0..code.posonlyargcount as usize)
+                    .filter(|&i| {
+                        names
+                            .iter()
+                            .any(|n| same_name(ctx, code.local_names[i], *n))
+                    })
+                    .map(|i| String::from(ctx.str_ref(code.local_names[i]).unwrap_or("")))
+                    .collect();
+                if !posonly.is_empty() {
+                    let list = posonly.join(", ");
+                    return Err(ctx.type_error(alloc::format!(
+                        "{fname}() got some positional-only arguments passed as keyword arguments: '{list}'"
+                    )));
                 }
+                let n = String::from(ctx.str_ref(*name).unwrap_or(""));
                 return Err(ctx.type_error(alloc::format!(
                     "{fname}() got an unexpected keyword argument '{n}'"
                 )));
             }
         }
     }
-    if !posonly_as_kw.is_empty() {
-        let list = posonly_as_kw.join(", ");
-        return Err(ctx.type_error(alloc::format!(
-            "{fname}() got some positional-only arguments passed as keyword arguments: '{list}'"
-        )));
+    if npos > argcount && !code.flags.varargs {
+        let kwonly_given = (argcount..argcount + kwonly)
+            .filter(|&i| ctx.th.stack[start + i].is_bound())
+            .count();
+        return Err(too_many_positional(ctx, func, code, npos, kwonly_given));
     }
     let (defaults, kwdefaults) = match ctx.vm.heap.get(func) {
         Object::Function(f) => (f.defaults, f.kwdefaults),
@@ -330,6 +436,7 @@ fn bind_arguments(
         }
     }
     if !missing.is_empty() {
+        let fname = fn_name(ctx, func);
         return Err(missing_arguments(ctx, &fname, &missing, "positional"));
     }
     for i in argcount..argcount + kwonly {
@@ -342,6 +449,7 @@ fn bind_arguments(
         }
     }
     if !missing.is_empty() {
+        let fname = fn_name(ctx, func);
         return Err(missing_arguments(ctx, &fname, &missing, "keyword-only"));
     }
     if code.flags.varargs {
@@ -394,7 +502,11 @@ fn too_many_positional(
     } else {
         "s"
     };
-    let was = if given == 1 { "was" } else { "were" };
+    let was = if given == 1 && kw_given == 0 {
+        "was"
+    } else {
+        "were"
+    };
     let kw = if kw_given > 0 {
         alloc::format!(
             " positional argument{} (and {} keyword-only argument{})",
@@ -491,7 +603,9 @@ pub fn return_from_frame(ctx: &mut Ctx<'_>, value: Value, floor: usize) -> PyRes
             ctx.th.stack.push(Value::Obj(module));
         }
         FrameKind::Generator(genr) => {
-            iter::generator_returned(ctx, genr, value)?;
+            if let Some(exit) = iter::generator_returned(ctx, genr, value) {
+                return Ok(Some(exit));
+            }
         }
     }
     if ctx.th.frames.is_empty() {
@@ -504,6 +618,7 @@ pub fn return_from_frame(ctx: &mut Ctx<'_>, value: Value, floor: usize) -> PyRes
 /// `MakeFunction`: build a function from code constant `index` of `code`,
 /// with the defaults, keyword defaults and closure the flags say are on the
 /// stack.
+#[inline(never)]
 pub fn make_function(ctx: &mut Ctx<'_>, code: &Code, index: u32, flags: u32) -> PyResult<Value> {
     let closure = if flags & 4 != 0 {
         ctx.th.stack.pop().unwrap_or(Value::None)

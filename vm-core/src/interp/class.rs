@@ -93,6 +93,12 @@ pub fn make_class(ctx: &mut Ctx<'_>, name: Value, bases: Value, ns: Value) -> Py
     if base_refs.is_empty() {
         base_refs.push(ctx.vm.types.object);
     }
+    for (i, b) in base_refs.iter().enumerate() {
+        if base_refs[..i].contains(b) {
+            let n = ctx.type_name_of_type(*b);
+            return Err(ctx.type_error(alloc::format!("duplicate base class {n}")));
+        }
+    }
     let (layout, solid_base) = layout_for(ctx, &base_refs)?;
     let mro_tail = c3_merge(ctx, &base_refs)?;
     let entries: Vec<(i64, Value, Value)> = match ns.as_obj().map(|r| ctx.vm.heap.get(r)) {
@@ -102,7 +108,14 @@ pub fn make_class(ctx: &mut Ctx<'_>, name: Value, bases: Value, ns: Value) -> Py
     let mut dict = Dict::new();
     let mut module = Value::None;
     let mut qualname = name;
-    for (hash, key, mut value) in entries {
+    let defines = |ctx: &Ctx<'_>, name: &str| {
+        entries
+            .iter()
+            .any(|(_, k, _)| ctx.str_ref(*k) == Some(name))
+    };
+    // A class that defines `__eq__` but not `__hash__` is unhashable.
+    let unhashable = defines(ctx, "__eq__") && !defines(ctx, "__hash__");
+    for (hash, key, mut value) in entries.iter().copied() {
         let key = ctx.intern_value(key)?;
         match ctx.str_ref(key) {
             Some("__qualname__") => {
@@ -119,6 +132,10 @@ pub fn make_class(ctx: &mut Ctx<'_>, name: Value, bases: Value, ns: Value) -> Py
             _ => {}
         }
         dict.push(hash, key, value);
+    }
+    if unhashable {
+        let key = ctx.intern("__hash__")?;
+        dict.push(ctx.str_hash(key), key, Value::None);
     }
     let t = TypeObj {
         name,
@@ -137,7 +154,45 @@ pub fn make_class(ctx: &mut Ctx<'_>, name: Value, bases: Value, ns: Value) -> Py
         t.mro.push(r);
         t.mro.extend(mro_tail);
     }
+    set_names(ctx, r, &entries)?;
+    init_subclass(ctx, r)?;
     Ok(Value::Obj(r))
+}
+
+/// Call `__set_name__(cls, name)` on the class attributes that define it.
+fn set_names(ctx: &mut Ctx<'_>, cls: ObjRef, entries: &[(i64, Value, Value)]) -> PyResult<()> {
+    for &(_, key, value) in entries {
+        let Some(Object::Instance(i)) = value.as_obj().map(|r| ctx.vm.heap.get(r)) else {
+            continue;
+        };
+        if let Some(f @ Value::Obj(_)) = ctx.type_lookup_str(i.class, "__set_name__") {
+            ctx.call(f, &[value, Value::Obj(cls), key])?;
+        }
+    }
+    Ok(())
+}
+
+/// Call the first `__init_subclass__` after the new class `cls` in its
+/// MRO, bound to `cls`.
+fn init_subclass(ctx: &mut Ctx<'_>, cls: ObjRef) -> PyResult<()> {
+    let key = ctx.intern("__init_subclass__")?;
+    let mro: Vec<ObjRef> = match ctx.vm.heap.get(cls) {
+        Object::Type(t) => t.mro[1..].to_vec(),
+        _ => Vec::new(),
+    };
+    let Some(found) = mro.iter().find_map(|t| ctx.own_lookup(*t, key)) else {
+        return Ok(());
+    };
+    let func = match found {
+        Value::Obj(f) => match ctx.vm.heap.get(f) {
+            Object::ClassMethod(func) => *func,
+            _ => found,
+        },
+        // `object.__init_subclass__` does nothing.
+        _ => return Ok(()),
+    };
+    ctx.call(func, &[Value::Obj(cls)])?;
+    Ok(())
 }
 
 fn is_function(ctx: &Ctx<'_>, v: Value) -> bool {
@@ -204,9 +259,15 @@ fn c3_merge(ctx: &mut Ctx<'_>, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
             .map(|s| s[0])
             .find(|c| !seqs.iter().any(|s| s[1..].contains(c)));
         let Some(c) = candidate else {
-            let names: Vec<String> = bases.iter().map(|b| ctx.type_name_of_type(*b)).collect();
+            let mut heads: Vec<ObjRef> = Vec::new();
+            for s in &seqs {
+                if !heads.contains(&s[0]) {
+                    heads.push(s[0]);
+                }
+            }
+            let names: Vec<String> = heads.iter().map(|b| ctx.type_name_of_type(*b)).collect();
             return Err(ctx.type_error(alloc::format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };
@@ -234,6 +295,7 @@ pub fn new_instance(ctx: &mut Ctx<'_>, cls: ObjRef) -> PyResult<Value> {
     let inst = Instance {
         class: cls,
         dict: Dict::new(),
+        shared: None,
         payload,
     };
     Ok(Value::Obj(ctx.alloc(Object::Instance(Box::new(inst)))?))
@@ -248,6 +310,7 @@ pub fn wrap_builtin(ctx: &mut Ctx<'_>, cls: Value, value: Value) -> PyResult<Val
             let inst = Instance {
                 class: c,
                 dict: Dict::new(),
+                shared: None,
                 payload: Payload::Value(value),
             };
             Ok(Value::Obj(ctx.alloc(Object::Instance(Box::new(inst)))?))
@@ -387,6 +450,15 @@ fn call_builtin_type(
         exception::set_args(ctx, inst, t);
         inst
     } else {
+        if ty == ctx.vm.types.object {
+            if argc > 0 {
+                return Err(ctx.type_error("object() takes no arguments"));
+            }
+            let inst = new_instance(ctx, ty)?;
+            ctx.th.stack.truncate(ret_sp);
+            ctx.th.stack.push(inst);
+            return Ok(false);
+        }
         match ctx.type_lookup_str(ty, "__new__") {
             Some(new @ Value::Native(n)) if n.func as usize != object_new_addr() => {
                 ctx.th.stack.insert(start, Value::Obj(ty));
@@ -418,6 +490,29 @@ fn object_init_addr() -> usize {
         .map_or(0, |n| n.func as usize)
 }
 
+/// `super(start, receiver)` needs a class, and an instance or subclass of
+/// it (or no receiver).
+pub fn check_super_args(ctx: &mut Ctx<'_>, start: Value, receiver: Value) -> PyResult<()> {
+    let Some(start) = start
+        .as_obj()
+        .filter(|r| matches!(ctx.vm.heap.get(*r), Object::Type(_)))
+    else {
+        let t = ctx.type_name(start);
+        return Err(ctx.type_error(alloc::format!("super() argument 1 must be a type, not {t}")));
+    };
+    if receiver.is_none() {
+        return Ok(());
+    }
+    let receiver_type = match receiver.as_obj() {
+        Some(r) if matches!(ctx.vm.heap.get(r), Object::Type(_)) => r,
+        _ => ctx.type_of(receiver),
+    };
+    if ctx.is_subclass(receiver_type, start) || ctx.is_instance(receiver, start) {
+        return Ok(());
+    }
+    Err(ctx.type_error("super(type, obj): obj must be an instance or subtype of type"))
+}
+
 /// The `(class, self)` of a zero-argument `super()` call, read from the
 /// calling frame's `__class__` cell and first argument.
 pub fn implicit_super_args(ctx: &mut Ctx<'_>) -> PyResult<(Value, Value)> {
@@ -426,6 +521,9 @@ pub fn implicit_super_args(ctx: &mut Ctx<'_>) -> PyResult<(Value, Value)> {
     };
     let code = frame.code.clone();
     let base = frame.base as usize;
+    if code.argcount == 0 {
+        return Err(ctx.runtime_error("super(): no arguments"));
+    }
     let slot = (code.first_free as usize..code.nlocals())
         .find(|&i| ctx.str_ref(code.local_names[i]) == Some("__class__"));
     let Some(slot) = slot else {
@@ -434,9 +532,6 @@ pub fn implicit_super_args(ctx: &mut Ctx<'_>) -> PyResult<(Value, Value)> {
     let class = ctx.cell_get(ctx.th.stack[base + slot]);
     if !class.is_bound() {
         return Err(ctx.runtime_error("super(): empty __class__ cell"));
-    }
-    if code.argcount == 0 {
-        return Err(ctx.runtime_error("super(): no arguments"));
     }
     let mut first = ctx.th.stack[base];
     if let Some(&(cell_slot, _)) = code.cells.iter().find(|(_, arg)| *arg == Some(0)) {

@@ -169,6 +169,24 @@ impl<'a> Ctx<'a> {
         max: usize,
         keywords: &[&str],
     ) -> PyResult<()> {
+        // Keywords are checked first, as CPython's argument parsers do.
+        if let Some(names) = args.kwnames {
+            let names: Vec<Value> = match self.vm.heap.get(names) {
+                Object::Tuple(t) => t.to_vec(),
+                _ => Vec::new(),
+            };
+            for n in names {
+                let text = String::from(self.str_ref(n).unwrap_or(""));
+                if !keywords.contains(&text.as_str()) {
+                    let msg = if keywords.is_empty() {
+                        alloc::format!("{name}() takes no keyword arguments")
+                    } else {
+                        alloc::format!("{name}() got an unexpected keyword argument '{text}'")
+                    };
+                    return Err(self.type_error(msg));
+                }
+            }
+        }
         let n = args.positional();
         if n < min || n > max {
             let msg = if min == max {
@@ -190,29 +208,14 @@ impl<'a> Ctx<'a> {
             };
             return Err(self.type_error(msg));
         }
-        if let Some(names) = args.kwnames {
-            let names: Vec<Value> = match self.vm.heap.get(names) {
-                Object::Tuple(t) => t.to_vec(),
-                _ => Vec::new(),
-            };
-            for n in names {
-                let text = String::from(self.str_ref(n).unwrap_or(""));
-                if !keywords.contains(&text.as_str()) {
-                    let msg = if keywords.is_empty() {
-                        alloc::format!("{name}() takes no keyword arguments")
-                    } else {
-                        alloc::format!("{name}() got an unexpected keyword argument '{text}'")
-                    };
-                    return Err(self.type_error(msg));
-                }
-            }
-        }
         Ok(())
     }
 
     // ----- errors ----------------------------------------------------------
 
     /// A new exception of type `ty` with message `msg`, ready to raise.
+    #[cold]
+    #[inline(never)]
     pub fn error(&mut self, ty: ObjRef, msg: impl Into<String>) -> Flow {
         let msg: String = msg.into();
         match exception::new_with_message(self, ty, &msg) {
@@ -222,6 +225,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// `TypeError(msg)`.
+    #[cold]
+    #[inline(never)]
     pub fn type_error(&mut self, msg: impl Into<String>) -> Flow {
         let t = self.vm.types.type_error;
         self.error(t, msg)
@@ -252,6 +257,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// `RuntimeError(msg)`.
+    #[cold]
+    #[inline(never)]
     pub fn runtime_error(&mut self, msg: impl Into<String>) -> Flow {
         let t = self.vm.types.runtime_error;
         self.error(t, msg)
@@ -267,13 +274,18 @@ impl<'a> Ctx<'a> {
     }
 
     /// `NameError: name 'x' is not defined`.
+    #[cold]
+    #[inline(never)]
     pub fn name_error(&mut self, name: Value) -> Flow {
         let text = String::from(self.str_ref(name).unwrap_or("?"));
         let t = self.vm.types.name_error;
-        self.error(t, alloc::format!("name '{text}' is not defined"))
+        let flow = self.error(t, alloc::format!("name '{text}' is not defined"));
+        unwind::note_name_error(self, flow, name)
     }
 
     /// `UnboundLocalError` for local `name`.
+    #[cold]
+    #[inline(never)]
     pub fn unbound_local(&mut self, name: Value) -> Flow {
         let text = String::from(self.str_ref(name).unwrap_or("?"));
         let t = self.vm.types.unbound_local_error;
@@ -287,16 +299,19 @@ impl<'a> Ctx<'a> {
 
     /// The error for reading an empty cell: `UnboundLocalError` for the
     /// frame's own cell, `NameError` for a free variable.
+    #[cold]
+    #[inline(never)]
     pub fn free_var_unbound(&mut self, name: Value, own_cell: bool) -> Flow {
         if own_cell {
             return self.unbound_local(name);
         }
         let text = String::from(self.str_ref(name).unwrap_or("?"));
         let t = self.vm.types.name_error;
-        self.error(
+        let flow = self.error(
             t,
             alloc::format!("cannot access free variable '{text}' where it is not associated with a value in enclosing scope"),
-        )
+        );
+        unwind::note_name_error(self, flow, name)
     }
 
     /// `KeyboardInterrupt()`.
@@ -340,10 +355,7 @@ impl<'a> Ctx<'a> {
         args: &[Value],
         kw: Option<(ObjRef, &[Value])>,
     ) -> PyResult<Value> {
-        if self.th.native_depth >= self.vm.config.native_recursion_limit {
-            let t = self.vm.types.recursion_error;
-            return Err(self.error(t, "maximum recursion depth exceeded"));
-        }
+        self.check_native_nesting()?;
         let ret_sp = self.th.stack.len();
         self.th.stack.push(callable);
         self.th.stack.extend_from_slice(args);
@@ -389,6 +401,42 @@ impl<'a> Ctx<'a> {
             };
         }
         self.run_nested(floor, ret_sp)
+    }
+
+    /// Refuse to nest one more interpreter loop in Rust past the configured
+    /// depth, or when the nested loops have used the configured amount of
+    /// native stack.
+    pub(crate) fn check_native_nesting(&mut self) -> PyResult<()> {
+        if self.th.native_depth >= self.vm.config.native_recursion_limit {
+            let t = self.vm.types.recursion_error;
+            return Err(self.error(t, "maximum recursion depth exceeded"));
+        }
+        self.check_stack("")
+    }
+
+    /// Where the native stack is now (it grows down on every target).
+    #[inline(always)]
+    pub(crate) fn stack_position() -> usize {
+        let marker = 0u8;
+        core::ptr::addr_of!(marker) as usize
+    }
+
+    /// `RecursionError` (with `detail` after CPython's message) once Rust
+    /// code recursing for Python (nested calls, or comparing, hashing and
+    /// printing nested containers) has used the configured amount of native
+    /// stack since the thread's interpreter loop started.
+    pub fn check_stack(&mut self, detail: &str) -> PyResult<()> {
+        let base = self.th.native_stack_base;
+        if base == 0
+            || base.saturating_sub(Self::stack_position()) <= self.vm.config.native_stack_limit
+        {
+            return Ok(());
+        }
+        let t = self.vm.types.recursion_error;
+        Err(self.error(
+            t,
+            alloc::format!("maximum recursion depth exceeded{detail}"),
+        ))
     }
 
     /// Run the frames pushed at index `floor` and above until the boundary

@@ -4,10 +4,10 @@
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use crate::PyResult;
 use crate::interp::Ctx;
 use crate::objects::{self, Object};
 use crate::value::Value;
+use crate::{Flow, PyResult};
 
 /// A stable, address-like number for `id()` and default reprs.
 pub fn address(v: Value) -> u64 {
@@ -37,6 +37,15 @@ pub fn repr(ctx: &mut Ctx<'_>, v: Value) -> PyResult<String> {
         Value::Unbound => String::from("<unbound>"),
         Value::Native(n) => alloc::format!("<built-in function {}>", n.name),
         Value::Obj(r) => {
+            // Only containers guard against containing themselves; a
+            // user `__repr__` that recurses hits the recursion limit.
+            if !matches!(
+                ctx.vm.heap.get(r),
+                Object::List(_) | Object::Dict(_) | Object::Set(_) | Object::Tuple(_)
+            ) {
+                return repr_obj(ctx, v);
+            }
+            ctx.check_stack(" while getting the repr of an object")?;
             if ctx.th.repr_guard.contains(&r) {
                 return Ok(String::from(match ctx.vm.heap.get(r) {
                     Object::List(_) => "[...]",
@@ -171,7 +180,24 @@ fn repr_obj(ctx: &mut Ctx<'_>, v: Value) -> PyResult<String> {
             let state = if l.locked { "locked" } else { "unlocked" };
             alloc::format!("<{state} _thread.lock object at {addr:#x}>")
         }
-        Object::Instance(_) => return call_repr_dunder(ctx, v, "__repr__"),
+        Object::Instance(i) => {
+            // A subclass of set or frozenset shows its class name.
+            let ty = ctx.type_of(v);
+            if let crate::objects::instance::Payload::Value(Value::Obj(inner)) = i.payload
+                && let Object::Set(_) = ctx.vm.heap.get(inner)
+                && !ctx.has_python_method(ty, "__repr__")
+            {
+                let body = repr(ctx, Value::Obj(inner))?;
+                let name = ctx.type_name(v);
+                let body = body
+                    .strip_prefix("frozenset(")
+                    .and_then(|b| b.strip_suffix(')'))
+                    .unwrap_or(&body);
+                let body = if body == "set()" { "" } else { body };
+                return Ok(alloc::format!("{name}({body})"));
+            }
+            return call_repr_dunder(ctx, v, "__repr__");
+        }
         Object::Property(_)
         | Object::Foreign(_)
         | Object::StaticMethod(_)
@@ -190,6 +216,29 @@ fn call_repr_dunder(ctx: &mut Ctx<'_>, v: Value, name: &str) -> PyResult<String>
     let Some(f) = ctx.type_lookup_str(ty, name) else {
         return Ok(String::from("<object>"));
     };
+    // A subclass of a built-in type without its own method shows the
+    // built-in value.
+    if let Value::Native(_) = f {
+        let inner = crate::interp::ops::unwrap_builtin(ctx, v);
+        if !inner.is(v) {
+            let is_str = ctx.str_ref(inner).is_some();
+            let is_set = matches!(
+                inner.as_obj().map(|r| ctx.vm.heap.get(r)),
+                Some(Object::Set(_))
+            );
+            if is_set {
+                return repr(ctx, v);
+            }
+            if name == "__str__" && !is_str && ctx.has_python_method(ty, "__repr__") {
+                return call_repr_dunder(ctx, v, "__repr__");
+            }
+            return if name == "__str__" {
+                str(ctx, inner)
+            } else {
+                repr(ctx, inner)
+            };
+        }
+    }
     let r = ctx.call(f, &[v])?;
     match ctx.str_ref(r) {
         Some(s) => Ok(String::from(s)),
@@ -221,20 +270,7 @@ pub fn str(ctx: &mut Ctx<'_>, v: Value) -> PyResult<String> {
 /// `ascii(v)`: `repr` with non-ASCII characters escaped.
 pub fn ascii(ctx: &mut Ctx<'_>, v: Value) -> PyResult<String> {
     let r = repr(ctx, v)?;
-    let mut out = String::new();
-    for c in r.chars() {
-        let n = c as u32;
-        if n < 0x80 {
-            out.push(c);
-        } else if n < 0x100 {
-            out.push_str(&alloc::format!("\\x{n:02x}"));
-        } else if n < 0x10000 {
-            out.push_str(&alloc::format!("\\u{n:04x}"));
-        } else {
-            out.push_str(&alloc::format!("\\U{n:08x}"));
-        }
-    }
-    Ok(out)
+    Ok(objects::str::escape_non_ascii(&r))
 }
 
 /// The f-string `FormatValue`: apply the conversion (1 `!s`, 2 `!r`,
@@ -306,123 +342,235 @@ fn format_default(ctx: &mut Ctx<'_>, v: Value, spec: &str) -> PyResult<String> {
     )))
 }
 
-/// A parsed format specification.
-#[derive(Clone, Debug, Default)]
+/// A parsed format specification (`[[fill]align][sign][z][#][0][width]
+/// [grouping][.precision][type]`).
+#[derive(Clone, Debug)]
 pub struct Spec {
     /// Fill character.
     pub fill: char,
-    /// `<`, `>`, `^`, `=` or none.
-    pub align: Option<char>,
+    /// `<`, `>`, `^` or `=`.
+    pub align: char,
     /// `+`, `-`, ` ` or none.
     pub sign: Option<char>,
+    /// `z`: negative zero shown without its sign.
+    pub no_neg_zero: bool,
     /// `#`.
     pub alternate: bool,
     /// Minimum width.
     pub width: usize,
-    /// `,` or `_` grouping.
-    pub grouping: Option<char>,
+    /// `,` or `_` grouping, and every how many digits.
+    pub grouping: Option<(char, usize)>,
     /// Precision.
     pub precision: Option<usize>,
     /// Presentation type.
     pub kind: Option<char>,
 }
 
-/// Parse a format spec; `None` when it is malformed.
-pub fn parse_spec(spec: &str) -> Option<Spec> {
+/// Parse a format spec the way CPython does for an object of type
+/// `type_name` whose default alignment is `default_align`, with its
+/// `ValueError` messages.
+pub fn parse_spec(
+    ctx: &mut Ctx<'_>,
+    spec: &str,
+    type_name: &str,
+    default_align: char,
+) -> PyResult<Spec> {
     let chars: Vec<char> = spec.chars().collect();
     let mut i = 0;
     let mut s = Spec {
         fill: ' ',
-        ..Spec::default()
+        align: default_align,
+        sign: None,
+        no_neg_zero: false,
+        alternate: false,
+        width: 0,
+        grouping: None,
+        precision: None,
+        kind: None,
     };
     let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
+    let mut fill_given = false;
+    let mut align_given = false;
     if chars.len() >= 2 && is_align(chars[1]) {
         s.fill = chars[0];
-        s.align = Some(chars[1]);
+        s.align = chars[1];
+        fill_given = true;
+        align_given = true;
         i = 2;
     } else if !chars.is_empty() && is_align(chars[0]) {
-        s.align = Some(chars[0]);
+        s.align = chars[0];
+        align_given = true;
         i = 1;
     }
-    if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
-        s.sign = Some(chars[i]);
+    if let Some(&c @ ('+' | '-' | ' ')) = chars.get(i) {
+        s.sign = Some(c);
         i += 1;
     }
-    if i < chars.len() && chars[i] == 'z' {
+    if chars.get(i) == Some(&'z') {
+        s.no_neg_zero = true;
         i += 1;
     }
-    if i < chars.len() && chars[i] == '#' {
+    if chars.get(i) == Some(&'#') {
         s.alternate = true;
         i += 1;
     }
-    if i < chars.len() && chars[i] == '0' {
-        if s.align.is_none() {
-            s.fill = '0';
-            s.align = Some('=');
+    if !fill_given && chars.get(i) == Some(&'0') {
+        s.fill = '0';
+        if !align_given && default_align == '>' {
+            s.align = '=';
         }
         i += 1;
     }
-    let start = i;
-    while i < chars.len() && chars[i].is_ascii_digit() {
-        i += 1;
-    }
-    if i > start {
-        s.width = chars[start..i].iter().collect::<String>().parse().ok()?;
-    }
-    if i < chars.len() && matches!(chars[i], ',' | '_') {
-        s.grouping = Some(chars[i]);
-        i += 1;
-    }
-    if i < chars.len() && chars[i] == '.' {
-        i += 1;
-        let start = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
+    let too_many = |ctx: &mut Ctx<'_>| ctx.value_error("Too many decimal digits in format string");
+    let number = |i: &mut usize| -> Option<Option<usize>> {
+        let start = *i;
+        let mut n: usize = 0;
+        while let Some(d) = chars.get(*i).and_then(|c| c.to_digit(10)) {
+            n = n.checked_mul(10)?.checked_add(d as usize)?;
+            *i += 1;
         }
-        if i == start {
-            return None;
-        }
-        s.precision = Some(chars[start..i].iter().collect::<String>().parse().ok()?);
+        Some((*i > start).then_some(n))
+    };
+    match number(&mut i) {
+        Some(w) => s.width = w.unwrap_or(0),
+        None => return Err(too_many(ctx)),
     }
-    if i < chars.len() {
-        s.kind = Some(chars[i]);
+    let both = |ctx: &mut Ctx<'_>| ctx.value_error("Cannot specify both ',' and '_'.");
+    if chars.get(i) == Some(&',') {
+        s.grouping = Some((',', 3));
         i += 1;
     }
-    (i == chars.len()).then_some(s)
+    if chars.get(i) == Some(&'_') {
+        if s.grouping.is_some() {
+            return Err(both(ctx));
+        }
+        s.grouping = Some(('_', 3));
+        i += 1;
+    }
+    if chars.get(i) == Some(&',') {
+        return Err(both(ctx));
+    }
+    if chars.get(i) == Some(&'.') {
+        i += 1;
+        match number(&mut i) {
+            Some(Some(p)) => s.precision = Some(p),
+            Some(None) => return Err(ctx.value_error("Format specifier missing precision")),
+            None => return Err(too_many(ctx)),
+        }
+    }
+    if chars.len() > i + 1 {
+        return Err(ctx.value_error(alloc::format!(
+            "Invalid format specifier '{spec}' for object of type '{type_name}'"
+        )));
+    }
+    s.kind = chars.get(i).copied();
+    if let Some((sep, _)) = s.grouping {
+        match s.kind {
+            None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => {}
+            Some('b' | 'o' | 'x' | 'X') if sep == '_' => s.grouping = Some(('_', 4)),
+            Some(k) => {
+                let shown = if (' '..='~').contains(&k) {
+                    alloc::format!("'{k}'")
+                } else {
+                    alloc::format!("'\\x{:x}'", k as u32)
+                };
+                return Err(ctx.value_error(alloc::format!("Cannot specify '{sep}' with {shown}.")));
+            }
+        }
+    }
+    Ok(s)
 }
 
-/// Pad `body` (with `sign_prefix` placed before any `=` padding) to the
-/// spec's width.
-pub fn pad(spec: &Spec, sign_prefix: &str, body: &str, default_align: char) -> String {
-    let len = sign_prefix.chars().count() + body.chars().count();
+/// `Unknown format code 'k' for object of type 'T'`.
+pub fn unknown_code(ctx: &mut Ctx<'_>, kind: char, type_name: &str) -> Flow {
+    let shown = if (' '..='~').contains(&kind) {
+        alloc::format!("'{kind}'")
+    } else {
+        alloc::format!("'\\x{:x}'", kind as u32)
+    };
+    ctx.value_error(alloc::format!(
+        "Unknown format code {shown} for object of type '{type_name}'"
+    ))
+}
+
+/// Pad `body` (with `prefix`, the sign, placed before any `=` padding) to
+/// the spec's width.
+pub fn pad(spec: &Spec, prefix: &str, body: &str) -> String {
+    let len = prefix.chars().count() + body.chars().count();
     if len >= spec.width {
-        return alloc::format!("{sign_prefix}{body}");
+        let mut out = String::with_capacity(prefix.len() + body.len());
+        out.push_str(prefix);
+        out.push_str(body);
+        return out;
     }
-    let fill_n = spec.width - len;
-    let fill = |n: usize| core::iter::repeat_n(spec.fill, n).collect::<String>();
-    match spec.align.unwrap_or(default_align) {
-        '<' => alloc::format!("{sign_prefix}{body}{}", fill(fill_n)),
-        '^' => alloc::format!(
-            "{}{sign_prefix}{body}{}",
-            fill(fill_n / 2),
-            fill(fill_n - fill_n / 2)
-        ),
-        '=' => alloc::format!("{sign_prefix}{}{body}", fill(fill_n)),
-        _ => alloc::format!("{}{sign_prefix}{body}", fill(fill_n)),
-    }
-}
-
-/// Insert a grouping separator every `every` digits of `digits`.
-pub fn group_digits(digits: &str, sep: char, every: usize) -> String {
-    let chars: Vec<char> = digits.chars().collect();
-    let mut out = String::new();
-    for (i, c) in chars.iter().enumerate() {
-        if i > 0 && (chars.len() - i).is_multiple_of(every) {
-            out.push(sep);
+    let n = spec.width - len;
+    let fill = |out: &mut String, n: usize| out.extend(core::iter::repeat_n(spec.fill, n));
+    let mut out = String::with_capacity(prefix.len() + body.len() + n * spec.fill.len_utf8());
+    match spec.align {
+        '<' => {
+            out.push_str(prefix);
+            out.push_str(body);
+            fill(&mut out, n);
         }
-        out.push(*c);
+        '^' => {
+            fill(&mut out, n / 2);
+            out.push_str(prefix);
+            out.push_str(body);
+            fill(&mut out, n - n / 2);
+        }
+        '=' => {
+            out.push_str(prefix);
+            fill(&mut out, n);
+            out.push_str(body);
+        }
+        _ => {
+            fill(&mut out, n);
+            out.push_str(prefix);
+            out.push_str(body);
+        }
     }
     out
+}
+
+/// Insert the separator `sep` every `every` digits of `digits`.
+pub fn group_digits(digits: &str, sep: char, every: usize) -> String {
+    let n = digits.chars().count();
+    let mut out = String::with_capacity(n + n / every);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (n - i).is_multiple_of(every) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Lay out a number: `prefix` (sign and `0x`), its integer `digits` and
+/// the `rest` (fraction, exponent, `%`), grouped and padded as `spec`
+/// says; zero padding with `=` alignment grows the digits, separators
+/// included, as CPython does.
+pub fn pad_number(spec: &Spec, prefix: &str, digits: &str, rest: &str) -> String {
+    let Some((sep, every)) = spec.grouping else {
+        let mut body = String::with_capacity(digits.len() + rest.len());
+        body.push_str(digits);
+        body.push_str(rest);
+        return pad(spec, prefix, &body);
+    };
+    let mut n = digits.len();
+    if spec.fill == '0' && spec.align == '=' {
+        let room = spec
+            .width
+            .saturating_sub(prefix.chars().count() + rest.chars().count());
+        while n + (n.max(1) - 1) / every < room {
+            n += 1;
+        }
+    }
+    let mut padded = String::with_capacity(n);
+    padded.extend(core::iter::repeat_n('0', n - digits.len()));
+    padded.push_str(digits);
+    let mut body = group_digits(&padded, sep, every);
+    body.push_str(rest);
+    pad(spec, prefix, &body)
 }
 
 /// `format(s, spec)` for strings.
@@ -430,25 +578,34 @@ pub fn format_str(ctx: &mut Ctx<'_>, s: &str, spec: &str) -> PyResult<String> {
     if spec.is_empty() {
         return Ok(String::from(s));
     }
-    let Some(p) = parse_spec(spec) else {
-        return Err(ctx.value_error("Invalid format specifier"));
-    };
+    let p = parse_spec(ctx, spec, "str", '<')?;
     if let Some(k) = p.kind.filter(|k| *k != 's') {
-        return Err(ctx.value_error(alloc::format!(
-            "Unknown format code '{k}' for object of type 'str'"
-        )));
+        return Err(unknown_code(ctx, k, "str"));
     }
-    if p.sign.is_some() {
-        return Err(ctx.value_error("Sign not allowed in string format specifier"));
-    }
-    if p.align == Some('=') {
-        return Err(ctx.value_error("'=' alignment not allowed in string format specifier"));
-    }
-    let body: String = match p.precision {
-        Some(n) => s.chars().take(n).collect(),
-        None => String::from(s),
+    let refuse = match () {
+        _ if p.sign == Some(' ') => Some("Space not allowed in string format specifier"),
+        _ if p.sign.is_some() => Some("Sign not allowed in string format specifier"),
+        _ if p.no_neg_zero => {
+            Some("Negative zero coercion (z) not allowed in string format specifier")
+        }
+        _ if p.alternate => Some("Alternate form (#) not allowed in string format specifier"),
+        _ if p.align == '=' => Some("'=' alignment not allowed in string format specifier"),
+        _ => None,
     };
-    Ok(pad(&p, "", &body, '<'))
+    if let Some(msg) = refuse {
+        return Err(ctx.value_error(msg));
+    }
+    if let Some((sep, _)) = p.grouping {
+        return Err(ctx.value_error(alloc::format!("Cannot specify '{sep}' with 's'.")));
+    }
+    let body: &str = match p.precision {
+        Some(n) => match s.char_indices().nth(n) {
+            Some((b, _)) => &s[..b],
+            None => s,
+        },
+        None => s,
+    };
+    Ok(pad(&p, "", body))
 }
 
 /// The REPL echo of an expression statement's value.

@@ -6,13 +6,17 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::PyResult;
-use crate::interp::{Ctx, call};
+use crate::interp::Ctx;
+#[cfg(feature = "compiler")]
+use crate::interp::call;
 use crate::objects::Object;
+#[cfg(feature = "compiler")]
 use crate::thread::FrameKind;
 use crate::value::{ObjRef, Value};
 
 /// `import name`: push the module. Returns `true` when a module body frame
 /// was pushed instead (the module is pushed when it returns).
+#[inline(never)]
 pub fn import_name(
     ctx: &mut Ctx<'_>,
     name: Value,
@@ -102,7 +106,18 @@ pub fn forget_module(ctx: &mut Ctx<'_>, module: ObjRef) {
 
 fn not_found(ctx: &mut Ctx<'_>, name: &str) -> crate::Flow {
     let t = ctx.vm.types.module_not_found_error;
-    ctx.error(t, alloc::format!("No module named '{name}'"))
+    let flow = ctx.error(t, alloc::format!("No module named '{name}'"));
+    if let crate::Flow::Raise(Value::Obj(exc)) = flow {
+        // `ModuleNotFoundError.name`.
+        let set = ctx.intern("name").and_then(|key| {
+            let value = ctx.new_str(name)?;
+            crate::interp::attr::instance_dict_set(ctx, exc, key, value)
+        });
+        if let Err(e) = set {
+            return e;
+        }
+    }
+    flow
 }
 
 fn import_error(ctx: &mut Ctx<'_>, msg: String) -> crate::Flow {
@@ -110,16 +125,21 @@ fn import_error(ctx: &mut Ctx<'_>, msg: String) -> crate::Flow {
     ctx.error(t, msg)
 }
 
+fn module_name(ctx: &Ctx<'_>, module: Value) -> String {
+    match module.as_obj().map(|r| ctx.vm.heap.get(r)) {
+        Some(Object::Module(m)) => String::from(ctx.str_ref(m.name).unwrap_or("?")),
+        _ => String::from("?"),
+    }
+}
+
 /// `from module import name`.
+#[inline(never)]
 pub fn import_from(ctx: &mut Ctx<'_>, module: Value, name: Value) -> PyResult<Value> {
     match crate::interp::attr::find_attr(ctx, module, name)? {
         Some(v) => Ok(v),
         None => {
             let n = String::from(ctx.str_ref(name).unwrap_or(""));
-            let m = match module.as_obj().map(|r| ctx.vm.heap.get(r)) {
-                Some(Object::Module(m)) => String::from(ctx.str_ref(m.name).unwrap_or("?")),
-                _ => String::from("?"),
-            };
+            let m = module_name(ctx, module);
             Err(import_error(
                 ctx,
                 alloc::format!("cannot import name '{n}' from '{m}' (unknown location)"),
@@ -129,6 +149,7 @@ pub fn import_from(ctx: &mut Ctx<'_>, module: Value, name: Value) -> PyResult<Va
 }
 
 /// `from module import *` into the current frame's namespace.
+#[inline(never)]
 pub fn import_star(ctx: &mut Ctx<'_>, module: Value) -> PyResult<()> {
     let dict = match module.as_obj().map(|r| ctx.vm.heap.get(r)) {
         Some(Object::Module(m)) => m.dict,
@@ -147,6 +168,21 @@ pub fn import_star(ctx: &mut Ctx<'_>, module: Value) -> PyResult<()> {
     } else {
         Value::Obj(globals)
     };
+    // `__all__`, when the module has one, lists the names to take.
+    let all_key = ctx.intern("__all__")?;
+    if let Some(all) = ctx.dict_get_str(Value::Obj(dict), all_key) {
+        for name in ctx.collect(all)? {
+            let name = ctx.intern_value(name)?;
+            let Some(v) = ctx.dict_get_str(Value::Obj(dict), name) else {
+                let n = String::from(ctx.str_ref(name).unwrap_or("?"));
+                let t = ctx.vm.types.attribute_error;
+                let m = module_name(ctx, module);
+                return Err(ctx.error(t, alloc::format!("module '{m}' has no attribute '{n}'")));
+            };
+            ctx.dict_set(target, name, v)?;
+        }
+        return Ok(());
+    }
     for (k, v) in pairs {
         if ctx.str_ref(k).is_some_and(|s| !s.starts_with('_')) {
             ctx.dict_set(target, k, v)?;

@@ -17,10 +17,7 @@ pub mod iter;
 pub mod ops;
 pub mod unwind;
 
-use alloc::vec::Vec;
-
 use crate::bytecode::Instr;
-use crate::objects::Object;
 use crate::thread::{FrameKind, Wait};
 use crate::value::Value;
 use crate::{Flow, PyResult};
@@ -46,6 +43,9 @@ pub enum Exit {
 /// unwinds past `floor` is returned as an error.
 pub fn run(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32) -> PyResult<Exit> {
     let nested = ctx.th.native_depth > 0;
+    if !nested {
+        ctx.th.native_stack_base = Ctx::stack_position();
+    }
     loop {
         match step_frames(ctx, floor, budget, nested) {
             Ok(exit) => return Ok(exit),
@@ -398,13 +398,8 @@ fn step_frames(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32, nested: bool) 
                     tri!(ops::del_subscr(ctx, obj, index));
                 }
                 Instr::BuildSlice(n) => {
-                    let step = if n == 3 { pop!() } else { Value::None };
-                    let stop = pop!();
-                    let start = pop!();
                     save_pc!();
-                    let s =
-                        tri!(ctx.alloc(Object::Slice(alloc::boxed::Box::new([start, stop, step]))));
-                    ctx.th.stack.push(Value::Obj(s));
+                    tri!(cold::build_slice(ctx, n));
                 }
                 Instr::Jump(target) => {
                     if (target as usize) < pc && ctx.vm.heap.wants_collection() && !nested {
@@ -478,63 +473,28 @@ fn step_frames(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32, nested: bool) 
                     }
                 }
                 Instr::BuildTuple(n) => {
-                    let start = ctx.th.stack.len() - n as usize;
-                    let items: Vec<Value> = ctx.th.stack.drain(start..).collect();
                     save_pc!();
-                    let t = tri!(ctx.new_tuple(items));
-                    ctx.th.stack.push(t);
+                    tri!(cold::build_sequence(ctx, n, true));
                 }
                 Instr::BuildList(n) => {
-                    let start = ctx.th.stack.len() - n as usize;
-                    let items: Vec<Value> = ctx.th.stack.drain(start..).collect();
                     save_pc!();
-                    let l = tri!(ctx.new_list(items));
-                    ctx.th.stack.push(l);
+                    tri!(cold::build_sequence(ctx, n, false));
                 }
                 Instr::BuildSet(n) => {
-                    let start = ctx.th.stack.len() - n as usize;
-                    let items: Vec<Value> = ctx.th.stack[start..].to_vec();
                     save_pc!();
-                    let s = tri!(ctx.new_set(false));
-                    for item in items {
-                        tri!(ctx.set_add(s, item));
-                    }
-                    ctx.th.stack.truncate(start);
-                    ctx.th.stack.push(s);
+                    tri!(cold::build_set(ctx, n));
                 }
                 Instr::BuildMap(n) => {
-                    let start = ctx.th.stack.len() - 2 * n as usize;
-                    let items: Vec<Value> = ctx.th.stack[start..].to_vec();
                     save_pc!();
-                    let d = tri!(ctx.new_dict());
-                    for pair in items.chunks(2) {
-                        tri!(ctx.dict_set(d, pair[0], pair[1]));
-                    }
-                    ctx.th.stack.truncate(start);
-                    ctx.th.stack.push(d);
+                    tri!(cold::build_map(ctx, n));
                 }
                 Instr::BuildString(n) => {
-                    let start = ctx.th.stack.len() - n as usize;
-                    let mut s = alloc::string::String::new();
-                    for i in start..ctx.th.stack.len() {
-                        let part = ctx.th.stack[i];
-                        s.push_str(ctx.str_ref(part).unwrap_or(""));
-                    }
-                    ctx.th.stack.truncate(start);
                     save_pc!();
-                    let v = tri!(ctx.new_str(&s));
-                    ctx.th.stack.push(v);
+                    tri!(cold::build_string(ctx, n));
                 }
                 Instr::FormatValue(flags) => {
-                    let spec = if flags & 4 != 0 {
-                        pop!()
-                    } else {
-                        Value::Unbound
-                    };
-                    let v = pop!();
                     save_pc!();
-                    let s = tri!(format::format_value(ctx, v, flags & 3, spec));
-                    ctx.th.stack.push(s);
+                    tri!(cold::format_value(ctx, flags));
                 }
                 Instr::ListAppend(depth) => {
                     let v = pop!();
@@ -556,36 +516,24 @@ fn step_frames(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32, nested: bool) 
                     tri!(ctx.dict_set(d, k, v));
                 }
                 Instr::ListExtend(depth) => {
-                    let it = pop!();
-                    let list = ctx.th.stack[ctx.th.stack.len() - depth as usize];
                     save_pc!();
-                    let items = tri!(ctx.collect(it));
-                    for v in items {
-                        tri!(ctx.list_push(list, v));
-                    }
+                    tri!(cold::list_extend(ctx, depth));
                 }
                 Instr::SetUpdate(depth) => {
-                    let it = pop!();
-                    let set = ctx.th.stack[ctx.th.stack.len() - depth as usize];
                     save_pc!();
-                    let items = tri!(ctx.collect(it));
-                    for v in items {
-                        tri!(ctx.set_add(set, v));
-                    }
+                    tri!(cold::set_update(ctx, depth));
                 }
-                Instr::DictUpdate(depth) | Instr::DictMerge(depth) => {
-                    let src = pop!();
-                    let d = ctx.th.stack[ctx.th.stack.len() - depth as usize];
+                Instr::DictUpdate(depth) => {
                     save_pc!();
-                    let strict = matches!(instr, Instr::DictMerge(_));
-                    tri!(ctx.dict_update(d, src, strict));
+                    tri!(cold::dict_update(ctx, depth));
+                }
+                Instr::DictMerge(depth) => {
+                    save_pc!();
+                    tri!(cold::dict_merge(ctx, depth));
                 }
                 Instr::ListToTuple => {
-                    let l = pop!();
                     save_pc!();
-                    let items = tri!(ctx.collect(l));
-                    let t = tri!(ctx.new_tuple(items));
-                    ctx.th.stack.push(t);
+                    tri!(cold::list_to_tuple(ctx));
                 }
                 Instr::UnpackSequence(n) => {
                     let seq = pop!();
@@ -614,7 +562,9 @@ fn step_frames(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32, nested: bool) 
                     }
                     let v = pop!();
                     save_pc!();
-                    match tri!(call::return_from_frame(ctx, v, floor)) {
+                    // The frame is gone once this fails: the error belongs
+                    // to the caller, whose `pc` is already saved.
+                    match call::return_from_frame(ctx, v, floor)? {
                         Some(exit) => return Ok(exit),
                         None => continue 'frame,
                     }
@@ -662,32 +612,20 @@ fn step_frames(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32, nested: bool) 
                     ctx.th.handled = prev;
                 }
                 Instr::CheckExcMatch => {
-                    let ty = pop!();
-                    let exc = top!();
                     save_pc!();
-                    let m = tri!(unwind::exception_matches(ctx, exc, ty));
-                    ctx.th.stack.push(Value::Bool(m));
+                    tri!(cold::check_exc_match(ctx));
                 }
                 Instr::LoadAssertionError => {
                     let t = ctx.vm.types.assertion_error;
                     ctx.th.stack.push(Value::Obj(t));
                 }
                 Instr::BeforeWith => {
-                    let mgr = pop!();
                     save_pc!();
-                    let exit = tri!(attr::get_special(ctx, mgr, "__exit__", "__enter__"));
-                    let enter = tri!(attr::get_special(ctx, mgr, "__enter__", "__enter__"));
-                    ctx.th.stack.push(exit);
-                    let entered = tri!(ctx.call(enter, &[]));
-                    ctx.th.stack.push(entered);
+                    tri!(cold::before_with(ctx));
                 }
                 Instr::WithExceptStart => {
-                    let exc = top!();
-                    let exit = ctx.th.stack[ctx.th.stack.len() - 3];
                     save_pc!();
-                    let ty = ctx.type_of(exc);
-                    let r = tri!(ctx.call(exit, &[Value::Obj(ty), exc, Value::None]));
-                    ctx.th.stack.push(r);
+                    tri!(cold::with_except_start(ctx));
                 }
                 Instr::ImportName(i) => {
                     let name = code.names[i as usize];
@@ -711,9 +649,8 @@ fn step_frames(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32, nested: bool) 
                     tri!(import::import_star(ctx, module));
                 }
                 Instr::PrintExpr => {
-                    let v = pop!();
                     save_pc!();
-                    tri!(format::print_expr(ctx, v));
+                    tri!(cold::print_expr(ctx));
                 }
             }
         }
@@ -756,4 +693,194 @@ pub fn in_generator(ctx: &Ctx<'_>) -> bool {
         ctx.th.frames.last().map(|f| f.kind),
         Some(FrameKind::Generator(_))
     )
+}
+
+/// The bodies of instructions that are not worth inlining into the
+/// dispatch loop: keeping them out keeps its stack frame small, which
+/// matters when Rust calls back into Python and the loop nests.
+mod cold {
+    use alloc::boxed::Box;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    use super::{Ctx, attr, call, format, iter, unwind};
+    use crate::PyResult;
+    use crate::objects::Object;
+    use crate::value::Value;
+
+    fn pop(ctx: &mut Ctx<'_>) -> Value {
+        ctx.th.stack.pop().unwrap_or(Value::None)
+    }
+
+    /// The value `depth` entries down from the top.
+    fn peek(ctx: &Ctx<'_>, depth: u32) -> Value {
+        ctx.th.stack[ctx.th.stack.len() - depth as usize]
+    }
+
+    #[inline(never)]
+    pub fn build_slice(ctx: &mut Ctx<'_>, n: u32) -> PyResult<()> {
+        let step = if n == 3 { pop(ctx) } else { Value::None };
+        let stop = pop(ctx);
+        let start = pop(ctx);
+        let s = ctx.alloc(Object::Slice(Box::new([start, stop, step])))?;
+        ctx.th.stack.push(Value::Obj(s));
+        Ok(())
+    }
+
+    #[inline(never)]
+    pub fn build_sequence(ctx: &mut Ctx<'_>, n: u32, tuple: bool) -> PyResult<()> {
+        let start = ctx.th.stack.len() - n as usize;
+        let items: Vec<Value> = ctx.th.stack.drain(start..).collect();
+        let v = if tuple {
+            ctx.new_tuple(items)?
+        } else {
+            ctx.new_list(items)?
+        };
+        ctx.th.stack.push(v);
+        Ok(())
+    }
+
+    #[inline(never)]
+    pub fn build_set(ctx: &mut Ctx<'_>, n: u32) -> PyResult<()> {
+        let start = ctx.th.stack.len() - n as usize;
+        let items: Vec<Value> = ctx.th.stack[start..].to_vec();
+        let s = ctx.new_set(false)?;
+        for item in items {
+            ctx.set_add(s, item)?;
+        }
+        ctx.th.stack.truncate(start);
+        ctx.th.stack.push(s);
+        Ok(())
+    }
+
+    #[inline(never)]
+    pub fn build_map(ctx: &mut Ctx<'_>, n: u32) -> PyResult<()> {
+        let start = ctx.th.stack.len() - 2 * n as usize;
+        let items: Vec<Value> = ctx.th.stack[start..].to_vec();
+        let d = ctx.new_dict()?;
+        for pair in items.chunks(2) {
+            ctx.dict_set(d, pair[0], pair[1])?;
+        }
+        ctx.th.stack.truncate(start);
+        ctx.th.stack.push(d);
+        Ok(())
+    }
+
+    #[inline(never)]
+    pub fn build_string(ctx: &mut Ctx<'_>, n: u32) -> PyResult<()> {
+        let start = ctx.th.stack.len() - n as usize;
+        let mut s = String::new();
+        for i in start..ctx.th.stack.len() {
+            let part = ctx.th.stack[i];
+            s.push_str(ctx.str_ref(part).unwrap_or(""));
+        }
+        ctx.th.stack.truncate(start);
+        let v = ctx.new_str(&s)?;
+        ctx.th.stack.push(v);
+        Ok(())
+    }
+
+    #[inline(never)]
+    pub fn format_value(ctx: &mut Ctx<'_>, flags: u32) -> PyResult<()> {
+        let spec = if flags & 4 != 0 {
+            pop(ctx)
+        } else {
+            Value::Unbound
+        };
+        let v = pop(ctx);
+        let s = format::format_value(ctx, v, flags & 3, spec)?;
+        ctx.th.stack.push(s);
+        Ok(())
+    }
+
+    #[inline(never)]
+    pub fn list_extend(ctx: &mut Ctx<'_>, depth: u32) -> PyResult<()> {
+        let it = pop(ctx);
+        let list = peek(ctx, depth);
+        if !iter::is_iterable(ctx, it) {
+            let t = ctx.type_name(it);
+            return Err(
+                ctx.type_error(alloc::format!("Value after * must be an iterable, not {t}"))
+            );
+        }
+        for v in ctx.collect(it)? {
+            ctx.list_push(list, v)?;
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    pub fn set_update(ctx: &mut Ctx<'_>, depth: u32) -> PyResult<()> {
+        let it = pop(ctx);
+        let set = peek(ctx, depth);
+        for v in ctx.collect(it)? {
+            ctx.set_add(set, v)?;
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    pub fn dict_update(ctx: &mut Ctx<'_>, depth: u32) -> PyResult<()> {
+        let src = pop(ctx);
+        let d = peek(ctx, depth);
+        call::check_mapping(ctx, src)?;
+        ctx.dict_update(d, src, false)
+    }
+
+    /// Only calls merge: `[callable, args, kwargs, …]`.
+    #[inline(never)]
+    pub fn dict_merge(ctx: &mut Ctx<'_>, depth: u32) -> PyResult<()> {
+        let src = pop(ctx);
+        let d = peek(ctx, depth);
+        let callable = peek(ctx, depth + 2);
+        call::dict_merge(ctx, d, src, callable)
+    }
+
+    #[inline(never)]
+    pub fn list_to_tuple(ctx: &mut Ctx<'_>) -> PyResult<()> {
+        let l = pop(ctx);
+        let items = ctx.collect(l)?;
+        let t = ctx.new_tuple(items)?;
+        ctx.th.stack.push(t);
+        Ok(())
+    }
+
+    #[inline(never)]
+    pub fn check_exc_match(ctx: &mut Ctx<'_>) -> PyResult<()> {
+        let ty = pop(ctx);
+        let exc = peek(ctx, 1);
+        let m = unwind::exception_matches(ctx, exc, ty)?;
+        ctx.th.stack.push(Value::Bool(m));
+        Ok(())
+    }
+
+    /// `with`: replace the manager with its bound `__exit__` and the
+    /// result of `__enter__()`.
+    #[inline(never)]
+    pub fn before_with(ctx: &mut Ctx<'_>) -> PyResult<()> {
+        let mgr = pop(ctx);
+        let enter = attr::get_special(ctx, mgr, "__enter__", "__enter__")?;
+        let exit = attr::get_special(ctx, mgr, "__exit__", "__exit__")?;
+        ctx.th.stack.push(exit);
+        let entered = ctx.call(enter, &[])?;
+        ctx.th.stack.push(entered);
+        Ok(())
+    }
+
+    /// `[exit, …, exc]` → call `exit(type, exc, None)` and push its result.
+    #[inline(never)]
+    pub fn with_except_start(ctx: &mut Ctx<'_>) -> PyResult<()> {
+        let exc = peek(ctx, 1);
+        let exit = peek(ctx, 3);
+        let ty = ctx.type_of(exc);
+        let r = ctx.call(exit, &[Value::Obj(ty), exc, Value::None])?;
+        ctx.th.stack.push(r);
+        Ok(())
+    }
+
+    #[inline(never)]
+    pub fn print_expr(ctx: &mut Ctx<'_>) -> PyResult<()> {
+        let v = pop(ctx);
+        format::print_expr(ctx, v)
+    }
 }

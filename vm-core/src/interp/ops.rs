@@ -2,7 +2,6 @@
 //! truth, equality and hashing, with fast paths for small integers and
 //! floats and `__dunder__` dispatch for instances.
 
-use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::ast::{BinOp, CmpOp};
@@ -198,7 +197,20 @@ fn builtin_binary_seq(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyRes
 }
 
 /// `a op b`.
+#[inline(never)]
 pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+    binary_or_inplace(ctx, op, a, b, false)
+}
+
+/// `a op b`, reporting a failure as `op=` when it is the fallback of an
+/// in-place operator.
+fn binary_or_inplace(
+    ctx: &mut Ctx<'_>,
+    op: BinOp,
+    a: Value,
+    b: Value,
+    inplace: bool,
+) -> PyResult<Value> {
     let (name, rname, _) = dunders(op);
     let a_inst = is_instance_obj(ctx, a);
     let b_inst = is_instance_obj(ctx, b);
@@ -206,7 +218,7 @@ pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Valu
         if let Some(r) = builtin_binary(ctx, op, a, b)? {
             return Ok(r);
         }
-        return Err(unsupported(ctx, op, a, b));
+        return Err(unsupported(ctx, op, a, b, inplace));
     }
     let ta = ctx.type_of(a);
     let tb = ctx.type_of(b);
@@ -231,7 +243,7 @@ pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Valu
     {
         return Ok(r);
     }
-    Err(unsupported(ctx, op, a, b))
+    Err(unsupported(ctx, op, a, b, inplace))
 }
 
 /// Call a Python-defined `obj.name(other)`; `None` when it is missing or
@@ -249,7 +261,7 @@ fn try_dunder(ctx: &mut Ctx<'_>, obj: Value, name: &str, other: Value) -> PyResu
     })
 }
 
-fn unsupported(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> Flow {
+fn unsupported(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value, inplace: bool) -> Flow {
     let (ta, tb) = (ctx.type_name(a), ctx.type_name(b));
     if op == BinOp::Add {
         for (seq, name) in [
@@ -287,13 +299,23 @@ fn unsupported(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> Flow {
             ));
         }
     }
+    let symbol = match (op, inplace) {
+        (BinOp::Pow, true) => "**=",
+        (_, true) => {
+            return ctx.type_error(alloc::format!(
+                "unsupported operand type(s) for {}=: '{ta}' and '{tb}'",
+                symbol(op)
+            ));
+        }
+        _ => symbol(op),
+    };
     ctx.type_error(alloc::format!(
-        "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
-        symbol(op)
+        "unsupported operand type(s) for {symbol}: '{ta}' and '{tb}'"
     ))
 }
 
 /// `a op= b`: in place for mutable built-ins and `__iop__`.
+#[inline(never)]
 pub fn inplace(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
     if let Value::Obj(r) = a {
         match ctx.vm.heap.get(r) {
@@ -329,7 +351,7 @@ pub fn inplace(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Val
             _ => {}
         }
     }
-    binary(ctx, op, a, b)
+    binary_or_inplace(ctx, op, a, b, true)
 }
 
 /// Unary `-`, `+`, `~`.
@@ -456,6 +478,7 @@ pub fn simple_eq(ctx: &Ctx<'_>, a: Value, b: Value, depth: u32) -> Option<bool> 
                     Some(x == y || (s.hash() == t.hash() && s.as_str() == t.as_str()))
                 }
                 (Object::BigInt(s), Object::BigInt(t)) => Some(s == t),
+                (Object::Slice(_), Object::Slice(_)) if x != y => None,
                 (Object::Bytes(s), Object::Bytes(t)) => Some(s == t),
                 (Object::Tuple(s), Object::Tuple(t)) => {
                     if x == y {
@@ -494,7 +517,10 @@ pub fn simple_eq(ctx: &Ctx<'_>, a: Value, b: Value, depth: u32) -> Option<bool> 
         }
         (Value::Obj(r), _) | (_, Value::Obj(r)) => match ctx.vm.heap.get(r) {
             Object::Instance(_) => None,
-            Object::BigInt(_) => Some(false),
+            Object::BigInt(_) => Some(matches!(
+                int::compare_numbers(ctx, a, b),
+                Some(Some(core::cmp::Ordering::Equal))
+            )),
             _ => Some(false),
         },
         _ => Some(false),
@@ -521,12 +547,14 @@ fn container_eq(ctx: &mut Ctx<'_>, a: Value, b: Value) -> PyResult<Option<bool>>
         (Object::Bytes(_) | Object::ByteArray(_), Object::Bytes(_) | Object::ByteArray(_)) => {
             Kind::Bytes
         }
+        (Object::Slice(p), Object::Slice(q)) => Kind::Seq(p.to_vec(), q.to_vec()),
         (Object::Range(p), Object::Range(q)) => {
             let _ = (p, q);
             Kind::Range
         }
         _ => return Ok(None),
     };
+    ctx.check_stack(" in comparison")?;
     match kind {
         Kind::Seq(p, q) => {
             if p.len() != q.len() {
@@ -608,6 +636,7 @@ pub fn builtin_order(
         _ => return Ok(None),
     };
     let (p, q) = seqs;
+    ctx.check_stack(" in comparison")?;
     for (u, v) in p.iter().zip(q.iter()) {
         if u.is(*v) || ctx.eq(*u, *v)? {
             continue;
@@ -706,7 +735,16 @@ impl Ctx<'_> {
                     let hashes: Vec<i64> = s.iter().map(|(h, _)| h).collect();
                     objects::set::hash_frozenset(&hashes)
                 }
-                Object::List(_) | Object::Dict(_) | Object::Set(_) | Object::ByteArray(_) => {
+                Object::Range(rg) => {
+                    let key = objects::range::hash_key(rg);
+                    return self.hash_tuple(&key);
+                }
+                Object::List(_)
+                | Object::Dict(_)
+                | Object::Set(_)
+                | Object::ByteArray(_)
+                | Object::Slice(_)
+                | Object::DictView(..) => {
                     let t = self.type_name(v);
                     return Err(self.type_error(alloc::format!("unhashable type: '{t}'")));
                 }
@@ -718,6 +756,7 @@ impl Ctx<'_> {
     }
 
     fn hash_tuple(&mut self, items: &[Value]) -> PyResult<i64> {
+        self.check_stack("")?;
         const P1: u64 = 11400714785074694791;
         const P2: u64 = 14029467366897019727;
         const P5: u64 = 2870177450012600261;
@@ -755,10 +794,6 @@ impl Ctx<'_> {
                 }
             }
             _ => {
-                if self.has_python_method(ty, "__eq__") {
-                    let t = self.type_name(v);
-                    return Err(self.type_error(alloc::format!("unhashable type: '{t}'")));
-                }
                 let inner = unwrap_builtin(self, v);
                 if !inner.is(v) {
                     return self.hash(inner);
@@ -773,18 +808,7 @@ impl Ctx<'_> {
 pub fn contains(ctx: &mut Ctx<'_>, container: Value, item: Value) -> PyResult<bool> {
     if let Value::Obj(r) = container {
         match ctx.vm.heap.get(r) {
-            Object::Str(s) => {
-                let hay = String::from(s.as_str());
-                return match ctx.str_ref(item) {
-                    Some(needle) => Ok(hay.contains(needle)),
-                    None => {
-                        let t = ctx.type_name(item);
-                        Err(ctx.type_error(alloc::format!(
-                            "'in <string>' requires string as left operand, not {t}"
-                        )))
-                    }
-                };
-            }
+            Object::Str(_) => return objects::str::contains(ctx, container, item),
             Object::List(items) => {
                 let items = items.clone();
                 return seq_contains(ctx, &items, item);
@@ -886,6 +910,14 @@ pub fn subscr(ctx: &mut Ctx<'_>, obj: Value, index: Value) -> PyResult<Value> {
                     return ctx.call(f, &[obj, index]);
                 }
                 let inner = unwrap_builtin(ctx, obj);
+                if let Some(Object::Dict(_)) = inner.as_obj().map(|r| ctx.vm.heap.get(r))
+                    && let Some(missing @ Value::Obj(_)) = ctx.type_lookup_str(ty, "__missing__")
+                {
+                    return match ctx.dict_lookup(inner, index)? {
+                        Some(v) => Ok(v),
+                        None => ctx.call(missing, &[obj, index]),
+                    };
+                }
                 if !inner.is(obj) {
                     return subscr(ctx, inner, index);
                 }
@@ -951,9 +983,7 @@ pub fn del_subscr(ctx: &mut Ctx<'_>, obj: Value, index: Value) -> PyResult<()> {
         }
     }
     let t = ctx.type_name(obj);
-    Err(ctx.type_error(alloc::format!(
-        "'{t}' object does not support item deletion"
-    )))
+    Err(ctx.type_error(alloc::format!("'{t}' object doesn't support item deletion")))
 }
 
 /// Unpack `seq` onto the stack for `count` targets (or `count` before and
@@ -962,13 +992,27 @@ pub fn unpack(ctx: &mut Ctx<'_>, seq: Value, count: usize, after: Option<usize>)
     let items = match seq.as_obj().map(|r| ctx.vm.heap.get(r)) {
         Some(Object::Tuple(t)) => t.to_vec(),
         Some(Object::List(l)) => l.clone(),
-        _ => match ctx.collect(seq) {
-            Ok(items) => items,
-            Err(_) => {
+        _ => {
+            if !crate::interp::iter::is_iterable(ctx, seq) {
                 let t = ctx.type_name(seq);
                 return Err(ctx.type_error(alloc::format!("cannot unpack non-iterable {t} object")));
             }
-        },
+            if after.is_some() {
+                ctx.collect(seq)?
+            } else {
+                // Take one more than needed at most: an endless iterator
+                // still gives "too many values".
+                let it = crate::interp::iter::get_iter(ctx, seq)?;
+                let mut items = Vec::new();
+                while items.len() <= count {
+                    match ctx.next(it)? {
+                        Some(v) => items.push(v),
+                        None => break,
+                    }
+                }
+                items
+            }
+        }
     };
     match after {
         None => {

@@ -8,15 +8,16 @@ use alloc::vec::Vec;
 use crate::interp::Ctx;
 use crate::objects::Object;
 use crate::objects::exception::{self, TraceEntry};
+#[cfg(feature = "compiler")]
 use crate::parser::{SyntaxError, SyntaxErrorKind};
 use crate::thread::FrameKind;
-use crate::value::Value;
+use crate::value::{ObjRef, Value};
 use crate::{Flow, PyResult};
 
 /// Handle `exc` raised by the top frame's last instruction: jump to the
 /// innermost handler, popping frames that have none. Frames below `floor`
 /// are not touched: an exception reaching it is returned as an error.
-pub fn handle(ctx: &mut Ctx<'_>, exc: Value, floor: usize) -> PyResult<()> {
+pub fn handle(ctx: &mut Ctx<'_>, mut exc: Value, floor: usize) -> PyResult<()> {
     let reraise = core::mem::take(&mut ctx.th.reraising);
     if !reraise {
         chain_context(ctx, exc);
@@ -53,7 +54,9 @@ pub fn handle(ctx: &mut Ctx<'_>, exc: Value, floor: usize) -> PyResult<()> {
         };
         ctx.th.stack.truncate(frame.ret_sp as usize);
         match frame.kind {
-            FrameKind::Generator(genr) => crate::objects::generator::finish(ctx, genr),
+            FrameKind::Generator(genr) => {
+                exc = crate::interp::iter::generator_raised(ctx, genr, exc);
+            }
             FrameKind::ModuleBody(module) => crate::interp::import::forget_module(ctx, module),
             FrameKind::NativeBoundary => return Err(Flow::Raise(exc)),
             _ => {}
@@ -111,6 +114,12 @@ pub fn reraise(ctx: &mut Ctx<'_>, exc: Value) -> Flow {
 /// An exception instance from `v`: an instance as is, a class called with
 /// no arguments.
 pub fn instantiate(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Value> {
+    instantiate_with(ctx, v, &[])
+}
+
+/// An exception instance from `v`: an instance as is, a class called with
+/// `args`.
+pub fn instantiate_with(ctx: &mut Ctx<'_>, v: Value, args: &[Value]) -> PyResult<Value> {
     if exception::is_exception_instance(ctx, v) {
         return Ok(v);
     }
@@ -118,7 +127,7 @@ pub fn instantiate(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Value> {
         && matches!(ctx.vm.heap.get(r), Object::Type(_))
         && ctx.is_subclass(r, ctx.vm.types.base_exception)
     {
-        let e = ctx.call(v, &[])?;
+        let e = ctx.call(v, args)?;
         if exception::is_exception_instance(ctx, e) {
             return Ok(e);
         }
@@ -249,7 +258,23 @@ fn format_one(ctx: &mut Ctx<'_>, exc: Value) -> String {
     let entries = exception::traceback(ctx, exc);
     if !entries.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
+        // Like CPython, show a line repeated more than three times in a
+        // row (recursion) only three times, then count the rest.
+        const CUTOFF: usize = 3;
+        let mut last: Option<(Value, Value, u32)> = None;
+        let mut count = 0;
         for e in entries.iter().rev() {
+            let key = (e.filename, e.name, e.line);
+            let same = last.is_some_and(|(f, n, l)| f.is(key.0) && n.is(key.1) && l == key.2);
+            if !same {
+                repeated(&mut out, count);
+                last = Some(key);
+                count = 0;
+            }
+            count += 1;
+            if count > CUTOFF {
+                continue;
+            }
             let file = String::from(ctx.str_ref(e.filename).unwrap_or("?"));
             let name = String::from(ctx.str_ref(e.name).unwrap_or("?"));
             out.push_str(&alloc::format!(
@@ -260,27 +285,226 @@ fn format_one(ctx: &mut Ctx<'_>, exc: Value) -> String {
                 out.push_str(&alloc::format!("    {text}\n"));
             }
         }
+        repeated(&mut out, count);
     }
     out.push_str(&exception_summary(ctx, exc));
     out.push('\n');
     out
 }
 
+/// The "[Previous line repeated N more times]" line after `count` equal
+/// traceback entries, when more than three.
+fn repeated(out: &mut String, count: usize) {
+    if count > 3 {
+        let n = count - 3;
+        let s = if n > 1 { "s" } else { "" };
+        out.push_str(&alloc::format!(
+            "  [Previous line repeated {n} more time{s}]\n"
+        ));
+    }
+}
+
 /// `Type: message`, or just `Type` when the message is empty, with the
 /// module prefix CPython shows for classes outside `builtins` and
-/// `__main__`.
+/// `__main__`, and the "Did you mean" hint of a `NameError` or
+/// `AttributeError`.
 pub fn exception_summary(ctx: &mut Ctx<'_>, exc: Value) -> String {
     let ty = ctx.type_of(exc);
     let name = ctx.qualified_type_name(ty);
-    let msg = match crate::interp::format::str(ctx, exc) {
+    let mut msg = match crate::interp::format::str(ctx, exc) {
         Ok(m) => m,
         Err(_) => String::from("<exception str() failed>"),
     };
+    if let Some(hint) = suggestion(ctx, exc) {
+        msg.push_str(&alloc::format!(". Did you mean: '{hint}'?"));
+    }
     if msg.is_empty() {
         name
     } else {
         alloc::format!("{name}: {msg}")
     }
+}
+
+/// Give a `NameError` (exactly that class, as CPython does) its `name`
+/// and the closest name the raising frame could have meant: its locals,
+/// then its globals, then the builtins.
+pub fn note_name_error(ctx: &mut Ctx<'_>, flow: Flow, name: Value) -> Flow {
+    let Flow::Raise(Value::Obj(r)) = flow else {
+        return flow;
+    };
+    let (locals, globals) = match ctx.th.frames.last() {
+        Some(f) => {
+            let locals: Vec<Value> = f.code.local_names[..f.code.first_free as usize].to_vec();
+            (locals, f.globals)
+        }
+        None => return flow,
+    };
+    let key = match ctx.intern("name") {
+        Ok(k) => k,
+        Err(e) => return e,
+    };
+    if let Err(e) = crate::interp::attr::instance_dict_set(ctx, r, key, name) {
+        return e;
+    }
+    let Some(wanted) = ctx.str_ref(name).map(String::from) else {
+        return flow;
+    };
+    let keys_of = |ctx: &Ctx<'_>, d: ObjRef| -> Vec<Value> {
+        match ctx.vm.heap.get(d) {
+            Object::Dict(d) => d.iter().map(|e| e.key).collect(),
+            _ => Vec::new(),
+        }
+    };
+    let builtins = ctx.vm.builtins;
+    let found = [locals, keys_of(ctx, globals), keys_of(ctx, builtins)]
+        .iter()
+        .find_map(|names| closest(ctx, &wanted, names));
+    if let Some(hint) = found
+        && let Object::Instance(i) = ctx.vm.heap.get_mut(r)
+        && let crate::objects::instance::Payload::Exception(d) = &mut i.payload
+    {
+        d.suggestion = hint;
+    }
+    flow
+}
+
+/// The "Did you mean" name for an uncaught exception.
+fn suggestion(ctx: &mut Ctx<'_>, exc: Value) -> Option<String> {
+    let ty = ctx.type_of(exc);
+    if ctx.is_subclass(ty, ctx.vm.types.name_error) {
+        let hint = match exc.as_obj().map(|r| ctx.vm.heap.get(r)) {
+            Some(Object::Instance(i)) => match &i.payload {
+                crate::objects::instance::Payload::Exception(d) => d.suggestion,
+                _ => Value::None,
+            },
+            _ => Value::None,
+        };
+        return ctx.str_ref(hint).map(String::from);
+    }
+    if !ctx.is_subclass(ty, ctx.vm.types.attribute_error) {
+        return None;
+    }
+    let (name_key, obj_key, dir_key) = (
+        ctx.intern("name").ok()?,
+        ctx.intern("obj").ok()?,
+        ctx.intern("dir").ok()?,
+    );
+    let Some(Object::Instance(i)) = exc.as_obj().map(|r| ctx.vm.heap.get(r)) else {
+        return None;
+    };
+    let (name, obj) = (
+        crate::interp::attr::instance_get(ctx, i, name_key)?,
+        crate::interp::attr::instance_get(ctx, i, obj_key)?,
+    );
+    let wanted = String::from(ctx.str_ref(name)?);
+    let dir = ctx.dict_get_str(Value::Obj(ctx.vm.builtins), dir_key)?;
+    let names = ctx.call(dir, &[obj]).ok()?;
+    let names = ctx.collect(names).ok()?;
+    let hint = closest(ctx, &wanted, &names)?;
+    ctx.str_ref(hint).map(String::from)
+}
+
+/// The candidate closest to `wanted` by CPython's weighted Levenshtein
+/// distance (case changes cost less), if any is close enough.
+fn closest(ctx: &Ctx<'_>, wanted: &str, candidates: &[Value]) -> Option<Value> {
+    const MAX_CANDIDATES: usize = 750;
+    if candidates.len() >= MAX_CANDIDATES {
+        return None;
+    }
+    let mut best: Option<(Value, usize)> = None;
+    for c in candidates {
+        let Some(text) = ctx.str_ref(*c) else {
+            continue;
+        };
+        if text == wanted {
+            continue;
+        }
+        let mut max = (wanted.len() + text.len() + 3) * MOVE_COST / 6;
+        if let Some((_, d)) = best {
+            max = max.min(d.saturating_sub(1));
+        }
+        let d = levenshtein(wanted.as_bytes(), text.as_bytes(), max);
+        if d > max {
+            continue;
+        }
+        if best.is_none_or(|(_, bd)| d < bd) {
+            best = Some((*c, d));
+        }
+    }
+    best.map(|(v, _)| v)
+}
+
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if a & 31 != b & 31 {
+        return MOVE_COST;
+    }
+    if a == b {
+        return 0;
+    }
+    if a.eq_ignore_ascii_case(&b) {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+/// CPython's `levenshtein_distance` (Python/suggestions.c): more than
+/// `max_cost` means "too far".
+fn levenshtein(a: &[u8], b: &[u8], max_cost: usize) -> usize {
+    const MAX_STRING_SIZE: usize = 40;
+    let mut a = a;
+    let mut b = b;
+    while let (Some(x), Some(y)) = (a.first(), b.first()) {
+        if x != y {
+            break;
+        }
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while let (Some(x), Some(y)) = (a.last(), b.last()) {
+        if x != y {
+            break;
+        }
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        core::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut buffer = [0usize; MAX_STRING_SIZE];
+    for (i, slot) in buffer.iter_mut().enumerate().take(a.len()) {
+        *slot = (i + 1) * MOVE_COST;
+    }
+    let mut result = 0;
+    for (b_index, &code) in b.iter().enumerate() {
+        let mut distance = b_index * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (index, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(code, ac);
+            distance = buffer[index];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[index] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
 }
 
 fn source_line(ctx: &Ctx<'_>, file: &str, line: u32) -> Option<String> {
@@ -291,6 +515,7 @@ fn source_line(ctx: &Ctx<'_>, file: &str, line: u32) -> Option<String> {
 }
 
 /// CPython's report of a syntax error in `source`.
+#[cfg(feature = "compiler")]
 pub fn format_syntax_error(e: &SyntaxError, filename: &str, source: &str) -> String {
     let mut out = alloc::format!("  File \"{filename}\", line {}\n", e.line);
     if let Some(text) = source.lines().nth((e.line as usize).saturating_sub(1)) {
@@ -319,6 +544,7 @@ pub fn format_syntax_error(e: &SyntaxError, filename: &str, source: &str) -> Str
 }
 
 /// The Python class name of a syntax error kind.
+#[cfg(feature = "compiler")]
 pub fn syntax_error_name(kind: SyntaxErrorKind) -> &'static str {
     match kind {
         SyntaxErrorKind::SyntaxError => "SyntaxError",

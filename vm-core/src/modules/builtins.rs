@@ -4,14 +4,14 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::PyResult;
-use crate::ast::CmpOp;
+use crate::ast::{BinOp, CmpOp};
 use crate::heap::HeapFull;
 use crate::interp::{Ctx, attr, class, format, iter, ops};
-use crate::native::{Args, Native};
-use crate::objects::{self, Dict, Object};
+use crate::native::{Args, Native, Sig};
+use crate::objects::{self, Dict, Object, int};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
+use crate::{Flow, PyResult};
 
 /// Make the `builtins` namespace (kept for the VM's life).
 pub fn create(vm: &mut Vm) -> Result<ObjRef, HeapFull> {
@@ -48,30 +48,55 @@ pub fn create(vm: &mut Vm) -> Result<ObjRef, HeapFull> {
     vm.heap.alloc(Object::Dict(Box::new(dict)))
 }
 
+static PRINT: Sig = Sig::new("print", &["sep", "end", "file", "flush"], 0).maxpos(0);
+
 fn print(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(
-        args,
-        "print",
-        0,
-        usize::MAX,
-        &["sep", "end", "file", "flush"],
-    )?;
-    let text_of = |ctx: &mut Ctx<'_>, name: &str, default: &str| -> PyResult<String> {
-        match ctx.kwarg(args, name) {
-            None | Some(Value::None) => Ok(String::from(default)),
-            Some(v) => match ctx.str_ref(v) {
-                Some(s) => Ok(String::from(s)),
-                None => {
-                    let t = ctx.type_name(v);
-                    Err(ctx.type_error(alloc::format!("{name} must be None or a string, not {t}")))
-                }
-            },
-        }
+    let n = args.positional();
+    let kw_only = Args {
+        start: args.start + n,
+        count: args.count - n,
+        ..args
     };
-    let sep = text_of(ctx, "sep", " ")?;
-    let end = text_of(ctx, "end", "\n")?;
+    let [sep, end, file, flush] = ctx.bind(kw_only, 0, &PRINT)?;
+    let text_of = |ctx: &mut Ctx<'_>, name: &str, v: Option<Value>, default: &str| match v {
+        None | Some(Value::None) => Ok(String::from(default)),
+        Some(v) => match ctx.str_ref(v) {
+            Some(s) => Ok(String::from(s)),
+            None => {
+                let t = ctx.type_name(v);
+                Err(ctx.type_error(alloc::format!("{name} must be None or a string, not {t}")))
+            }
+        },
+    };
+    let sep = text_of(ctx, "sep", sep, " ")?;
+    let end = text_of(ctx, "end", end, "\n")?;
+    let file = file.filter(|f| !f.is_none());
+    if let Some(f) = file {
+        let key = ctx.intern("write")?;
+        let write = attr::get_attr(ctx, f, key)?;
+        for i in 0..n {
+            if i > 0 {
+                let s = ctx.new_str(&sep)?;
+                ctx.call(write, &[s])?;
+            }
+            let v = ctx.arg(args, i);
+            let text = format::str(ctx, v)?;
+            let s = ctx.new_string(text)?;
+            ctx.call(write, &[s])?;
+        }
+        let s = ctx.new_string(end)?;
+        ctx.call(write, &[s])?;
+        if let Some(flush) = flush
+            && ctx.truthy(flush)?
+        {
+            let key = ctx.intern("flush")?;
+            let f = attr::get_attr(ctx, f, key)?;
+            ctx.call(f, &[])?;
+        }
+        return Ok(Value::None);
+    }
     let mut out = String::new();
-    for i in 0..args.positional() {
+    for i in 0..n {
         if i > 0 {
             out.push_str(&sep);
         }
@@ -79,50 +104,32 @@ fn print(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
         out.push_str(&format::str(ctx, v)?);
     }
     out.push_str(&end);
-    let to_stderr = match ctx.kwarg(args, "file") {
-        None | Some(Value::None) => false,
-        Some(f) => {
-            let key = ctx.intern("write")?;
-            let write = attr::get_attr(ctx, f, key)?;
-            let text = ctx.new_string(out)?;
-            ctx.call(write, &[text])?;
-            return Ok(Value::None);
-        }
-    };
-    if to_stderr {
-        ctx.vm.host.write_stderr(&out);
-    } else {
-        ctx.vm.host.write_stdout(&out);
-    }
+    ctx.vm.host.write_stdout(&out);
     Ok(Value::None)
 }
 
 fn len(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "len", 1, 1, &[])?;
-    let v = ctx.arg(args, 0);
+    let v = ctx.one_arg(args, 0, "", "len")?;
     Ok(Value::Int(ctx.len(v)? as i64))
 }
 
 fn repr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "repr", 1, 1, &[])?;
-    let v = ctx.arg(args, 0);
+    let v = ctx.one_arg(args, 0, "", "repr")?;
     let s = format::repr(ctx, v)?;
     ctx.new_string(s)
 }
 
 fn ascii(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "ascii", 1, 1, &[])?;
-    let v = ctx.arg(args, 0);
+    let v = ctx.one_arg(args, 0, "", "ascii")?;
     let s = format::ascii(ctx, v)?;
     ctx.new_string(s)
 }
 
 fn builtin_format(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "format", 1, 2, &[])?;
+    ctx.positional_only(args, 0, "format", 1, 2)?;
     let v = ctx.arg(args, 0);
-    let spec = if args.positional() > 1 {
-        let s = ctx.arg(args, 1);
-        match ctx.str_ref(s) {
+    let spec = match ctx.opt_arg(args, 1) {
+        Some(s) => match ctx.str_ref(s) {
             Some(s) => String::from(s),
             None => {
                 let t = ctx.type_name(s);
@@ -130,22 +137,30 @@ fn builtin_format(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
                     ctx.type_error(alloc::format!("format() argument 2 must be str, not {t}"))
                 );
             }
-        }
-    } else {
-        String::new()
+        },
+        None => String::new(),
     };
     let s = format::format(ctx, v, &spec)?;
     ctx.new_string(s)
 }
 
 fn isinstance(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "isinstance", 2, 2, &[])?;
+    ctx.positional_only(args, 0, "isinstance", 2, 2)?;
     let (v, c) = (ctx.arg(args, 0), ctx.arg(args, 1));
     Ok(Value::Bool(class::isinstance(ctx, v, c)?))
 }
 
+/// Whether `v` is a class or a (nested) tuple of classes.
+fn classes_ok(ctx: &Ctx<'_>, v: Value) -> bool {
+    match v.as_obj().map(|r| ctx.vm.heap.get(r)) {
+        Some(Object::Type(_)) => true,
+        Some(Object::Tuple(items)) => items.iter().all(|c| classes_ok(ctx, *c)),
+        _ => false,
+    }
+}
+
 fn issubclass(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "issubclass", 2, 2, &[])?;
+    ctx.positional_only(args, 0, "issubclass", 2, 2)?;
     let (v, c) = (ctx.arg(args, 0), ctx.arg(args, 1));
     let Some(t) = v
         .as_obj()
@@ -153,44 +168,48 @@ fn issubclass(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     else {
         return Err(ctx.type_error("issubclass() arg 1 must be a class"));
     };
+    if !classes_ok(ctx, c) {
+        return Err(
+            ctx.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        );
+    }
     Ok(Value::Bool(class::subclass_check(ctx, t, c, "issubclass")?))
 }
 
 fn callable(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "callable", 1, 1, &[])?;
-    let v = ctx.arg(args, 0);
+    let v = ctx.one_arg(args, 0, "", "callable")?;
     Ok(Value::Bool(crate::interp::call::is_callable(ctx, v)))
 }
 
 fn id(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "id", 1, 1, &[])?;
-    let v = ctx.arg(args, 0);
+    let v = ctx.one_arg(args, 0, "", "id")?;
     Ok(Value::Int(format::address(v) as i64))
 }
 
 fn hash(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "hash", 1, 1, &[])?;
-    let v = ctx.arg(args, 0);
+    let v = ctx.one_arg(args, 0, "", "hash")?;
     Ok(Value::Int(ctx.hash(v)?))
 }
 
+/// An attribute name argument (`attribute name must be string, not 'int'`).
 fn attr_name(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Value> {
+    if ctx.str_ref(v).is_none() {
+        let t = ctx.type_name(v);
+        return Err(ctx.type_error(alloc::format!("attribute name must be string, not '{t}'")));
+    }
     ctx.intern_value(v)
 }
 
 fn getattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "getattr", 2, 3, &[])?;
+    ctx.positional_only(args, 0, "getattr", 2, 3)?;
     let obj = ctx.arg(args, 0);
     let name = ctx.arg(args, 1);
     let name = attr_name(ctx, name)?;
-    if args.positional() == 3 {
-        let default = ctx.arg(args, 2);
+    if let Some(default) = ctx.opt_arg(args, 2) {
         return match attr::find_attr(ctx, obj, name) {
             Ok(Some(v)) => Ok(v),
             Ok(None) => Ok(default),
-            Err(crate::Flow::Raise(e)) if ctx.is_instance(e, ctx.vm.types.attribute_error) => {
-                Ok(default)
-            }
+            Err(Flow::Raise(e)) if ctx.is_instance(e, ctx.vm.types.attribute_error) => Ok(default),
             Err(e) => Err(e),
         };
     }
@@ -198,7 +217,7 @@ fn getattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn setattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "setattr", 3, 3, &[])?;
+    ctx.positional_only(args, 0, "setattr", 3, 3)?;
     let obj = ctx.arg(args, 0);
     let name = ctx.arg(args, 1);
     let name = attr_name(ctx, name)?;
@@ -208,7 +227,7 @@ fn setattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn delattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "delattr", 2, 2, &[])?;
+    ctx.positional_only(args, 0, "delattr", 2, 2)?;
     let obj = ctx.arg(args, 0);
     let name = ctx.arg(args, 1);
     let name = attr_name(ctx, name)?;
@@ -217,13 +236,13 @@ fn delattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn hasattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "hasattr", 2, 2, &[])?;
+    ctx.positional_only(args, 0, "hasattr", 2, 2)?;
     let obj = ctx.arg(args, 0);
     let name = ctx.arg(args, 1);
     let name = attr_name(ctx, name)?;
     match attr::find_attr(ctx, obj, name) {
         Ok(found) => Ok(Value::Bool(found.is_some())),
-        Err(crate::Flow::Raise(e)) if ctx.is_instance(e, ctx.vm.types.attribute_error) => {
+        Err(Flow::Raise(e)) if ctx.is_instance(e, ctx.vm.types.attribute_error) => {
             Ok(Value::Bool(false))
         }
         Err(e) => Err(e),
@@ -231,10 +250,9 @@ fn hasattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn builtin_iter(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "iter", 1, 2, &[])?;
+    ctx.positional_only(args, 0, "iter", 1, 2)?;
     let v = ctx.arg(args, 0);
-    if args.positional() == 2 {
-        let sentinel = ctx.arg(args, 1);
+    if let Some(sentinel) = ctx.opt_arg(args, 1) {
         if !crate::interp::call::is_callable(ctx, v) {
             return Err(ctx.type_error("iter(v, w): v must be callable"));
         }
@@ -244,7 +262,7 @@ fn builtin_iter(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn next(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "next", 1, 2, &[])?;
+    ctx.positional_only(args, 0, "next", 1, 2)?;
     let it = ctx.arg(args, 0);
     let is_iter = matches!(
         it.as_obj().map(|r| ctx.vm.heap.get(r)),
@@ -254,34 +272,25 @@ fn next(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
         let t = ctx.type_name(it);
         return Err(ctx.type_error(alloc::format!("'{t}' object is not an iterator")));
     }
-    match ctx.next(it)? {
-        Some(v) => Ok(v),
-        None if args.positional() == 2 => Ok(ctx.arg(args, 1)),
-        None => {
-            let t = ctx.vm.types.stop_iteration;
-            Err(crate::Flow::Raise(objects::exception::new_with_args(
-                ctx,
-                t,
-                Vec::new(),
-            )?))
-        }
+    // A generator's return value travels in the `StopIteration`.
+    match ctx.next_step(it)? {
+        crate::interp::iter::Step::Item(v) => Ok(v),
+        crate::interp::iter::Step::Done(value) => match ctx.opt_arg(args, 1) {
+            Some(default) => Ok(default),
+            None => Err(crate::interp::iter::stop_iteration(ctx, value)),
+        },
     }
 }
 
 fn abs(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "abs", 1, 1, &[])?;
-    let v = ctx.arg(args, 0);
+    let v = ctx.one_arg(args, 0, "", "abs")?;
     match v {
         Value::Float(f) => Ok(Value::Float(f.abs())),
         Value::Int(i) if i != i64::MIN => Ok(Value::Int(i.abs())),
         Value::Bool(b) => Ok(Value::Int(b as i64)),
         _ => {
-            if objects::int::is_int(ctx, v) {
-                let lt = ops::compare(ctx, CmpOp::Lt, v, Value::Int(0))?;
-                if ctx.truthy(lt)? {
-                    return ops::unary(ctx, crate::bytecode::Instr::UnaryNeg, v);
-                }
-                return Ok(v);
+            if let Some(b) = int::to_big(ctx, v) {
+                return int::from_big(ctx, num_traits::Signed::abs(&b));
             }
             let ty = ctx.type_of(v);
             if let Some(f) = ctx.type_lookup_str(ty, "__abs__") {
@@ -295,19 +304,28 @@ fn abs(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 /// `min`/`max` over the arguments or one iterable, with `key=` and
 /// `default=`.
-fn extreme(ctx: &mut Ctx<'_>, args: Args, name: &str, want: CmpOp) -> PyResult<Value> {
-    ctx.check_args(args, name, 1, usize::MAX, &["key", "default"])?;
-    let key = ctx.kwarg(args, "key").filter(|k| !k.is_none());
-    let default = ctx.kwarg(args, "default");
-    let items = if args.positional() == 1 {
+fn extreme(ctx: &mut Ctx<'_>, args: Args, name: &'static str, want: CmpOp) -> PyResult<Value> {
+    let n = args.positional();
+    if n == 0 {
+        return Err(ctx.type_error(alloc::format!("{name} expected at least 1 argument, got 0")));
+    }
+    let kw_only = Args {
+        start: args.start + n,
+        count: args.count - n,
+        ..args
+    };
+    let sig = Sig::new(name, &["key", "default"], 0).maxpos(0);
+    let [key, default] = ctx.bind(kw_only, 0, &sig)?;
+    let key = key.filter(|k| !k.is_none());
+    if n > 1 && default.is_some() {
+        return Err(ctx.type_error(alloc::format!(
+            "Cannot specify a default for {name}() with multiple positional arguments"
+        )));
+    }
+    let items = if n == 1 {
         let v = ctx.arg(args, 0);
         ctx.collect(v)?
     } else {
-        if default.is_some() {
-            return Err(ctx.type_error(alloc::format!(
-                "Cannot specify a default for {name}() with multiple positional arguments"
-            )));
-        }
         ctx.positional(args)
     };
     let mut best: Option<(Value, Value)> = None;
@@ -319,8 +337,14 @@ fn extreme(ctx: &mut Ctx<'_>, args: Args, name: &str, want: CmpOp) -> PyResult<V
         best = match best {
             None => Some((item, k)),
             Some((bi, bk)) => {
-                let better = ops::compare(ctx, want, k, bk)?;
-                if ctx.truthy(better)? {
+                let better = match ops::fast_compare(want, k, bk) {
+                    Some(b) => b,
+                    None => {
+                        let r = ops::compare(ctx, want, k, bk)?;
+                        ctx.truthy(r)?
+                    }
+                };
+                if better {
                     Some((item, k))
                 } else {
                     Some((bi, bk))
@@ -345,44 +369,59 @@ fn max(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     extreme(ctx, args, "max", CmpOp::Gt)
 }
 
+static SUM: Sig = Sig::new("sum", &["", "start"], 1).posonly(1);
+
 fn sum(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "sum", 1, 2, &["start"])?;
-    let v = ctx.arg(args, 0);
-    let mut total = match ctx.kwarg(args, "start") {
-        Some(s) => s,
-        None if args.positional() == 2 => ctx.arg(args, 1),
-        None => Value::Int(0),
-    };
+    let [iterable, start] = ctx.bind(args, 0, &SUM)?;
+    let v = iterable.unwrap_or(Value::None);
+    let mut total = start.unwrap_or(Value::Int(0));
     if ctx.str_ref(total).is_some() {
         return Err(ctx.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
+    if let Some(Object::Bytes(_) | Object::ByteArray(_)) =
+        total.as_obj().map(|r| ctx.vm.heap.get(r))
+    {
+        let t = ctx.type_name(total);
+        return Err(ctx.type_error(alloc::format!(
+            "sum() can't sum {t} [use b''.join(seq) instead]"
+        )));
+    }
     let it = iter::get_iter(ctx, v)?;
     while let Some(item) = ctx.next(it)? {
-        total = match ops::fast_binary(crate::ast::BinOp::Add, total, item) {
+        total = match ops::fast_binary(BinOp::Add, total, item) {
             Some(r) => r,
-            None => ops::binary(ctx, crate::ast::BinOp::Add, total, item)?,
+            None => ops::binary(ctx, BinOp::Add, total, item)?,
         };
     }
     Ok(total)
 }
 
+static SORTED: Sig = Sig::new("sort", &["key", "reverse"], 0).maxpos(0);
+
 fn sorted(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "sorted", 1, 1, &["key", "reverse"])?;
+    let n = args.positional();
+    if n != 1 {
+        return Err(ctx.type_error(alloc::format!("sorted expected 1 argument, got {n}")));
+    }
+    let kw_only = Args {
+        start: args.start + 1,
+        count: args.count - 1,
+        ..args
+    };
+    let [key, reverse] = ctx.bind(kw_only, 0, &SORTED)?;
     let v = ctx.arg(args, 0);
     let items = ctx.collect(v)?;
     let list = ctx.new_list(items)?;
-    let key = ctx.kwarg(args, "key").unwrap_or(Value::None);
-    let reverse = match ctx.kwarg(args, "reverse") {
-        Some(r) => ctx.truthy(r)?,
+    let reverse = match reverse {
+        Some(r) => ctx.index_value(r)? != 0,
         None => false,
     };
-    objects::list::sort(ctx, list, key, reverse)?;
+    objects::list::sort(ctx, list, key.unwrap_or(Value::None), reverse)?;
     Ok(list)
 }
 
 fn any(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "any", 1, 1, &[])?;
-    let v = ctx.arg(args, 0);
+    let v = ctx.one_arg(args, 0, "", "any")?;
     let it = iter::get_iter(ctx, v)?;
     while let Some(item) = ctx.next(it)? {
         if ctx.truthy(item)? {
@@ -393,8 +432,7 @@ fn any(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn all(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "all", 1, 1, &[])?;
-    let v = ctx.arg(args, 0);
+    let v = ctx.one_arg(args, 0, "", "all")?;
     let it = iter::get_iter(ctx, v)?;
     while let Some(item) = ctx.next(it)? {
         if !ctx.truthy(item)? {
@@ -405,21 +443,19 @@ fn all(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn chr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "chr", 1, 1, &[])?;
-    let v = ctx.arg(args, 0);
-    let i = ctx.index_value(v)?;
+    let v = ctx.one_arg(args, 0, "", "chr")?;
+    let i = ctx.index_int(v)?;
+    let Some(i) = int::small_int(ctx, i).filter(|i| i32::try_from(*i).is_ok()) else {
+        return Err(ctx.overflow_error("Python int too large to convert to C int"));
+    };
     match u32::try_from(i).ok().and_then(char::from_u32) {
-        Some(c) => {
-            let mut buf = [0u8; 4];
-            ctx.new_str(c.encode_utf8(&mut buf))
-        }
+        Some(c) => objects::str::new_char(ctx, c),
         None => Err(ctx.value_error("chr() arg not in range(0x110000)")),
     }
 }
 
 fn ord(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "ord", 1, 1, &[])?;
-    let v = ctx.arg(args, 0);
+    let v = ctx.one_arg(args, 0, "", "ord")?;
     if let Some(s) = ctx.str_ref(v) {
         let mut chars = s.chars();
         return match (chars.next(), chars.next()) {
@@ -432,13 +468,15 @@ fn ord(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
             }
         };
     }
-    if let Some(b) = objects::bytes::try_slice(ctx, v) {
-        return match b.as_slice() {
+    if let Some(b) = objects::bytes::data(ctx, v) {
+        return match b {
             [c] => Ok(Value::Int(*c as i64)),
-            _ => Err(ctx.type_error(alloc::format!(
-                "ord() expected a character, but string of length {} found",
-                b.len()
-            ))),
+            _ => {
+                let n = b.len();
+                Err(ctx.type_error(alloc::format!(
+                    "ord() expected a character, but string of length {n} found"
+                )))
+            }
         };
     }
     let t = ctx.type_name(v);
@@ -448,10 +486,9 @@ fn ord(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn radix(ctx: &mut Ctx<'_>, args: Args, name: &str, spec: &str) -> PyResult<Value> {
-    ctx.check_args(args, name, 1, 1, &[])?;
-    let v = ctx.arg(args, 0);
+    let v = ctx.one_arg(args, 0, "", name)?;
     let i = ctx.index_int(v)?;
-    let s = objects::int::format(ctx, i, spec)?;
+    let s = int::format(ctx, i, spec)?;
     ctx.new_string(s)
 }
 
@@ -468,38 +505,72 @@ fn hex(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn divmod(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "divmod", 2, 2, &[])?;
+    ctx.positional_only(args, 0, "divmod", 2, 2)?;
     let (a, b) = (ctx.arg(args, 0), ctx.arg(args, 1));
-    let q = ops::binary(ctx, crate::ast::BinOp::FloorDiv, a, b)?;
-    let r = ops::binary(ctx, crate::ast::BinOp::Mod, a, b)?;
-    ctx.new_tuple(alloc::vec![q, r])
+    let numbers = |ctx: &Ctx<'_>, v: Value| int::is_int(ctx, v) || matches!(v, Value::Float(_));
+    if numbers(ctx, a) && numbers(ctx, b) {
+        if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
+            let y = ctx.float_value(b)?;
+            if y == 0.0 {
+                return Err(ctx.zero_division("float divmod()"));
+            }
+        } else if int::to_big(ctx, b).is_some_and(|y| num_traits::Zero::is_zero(&y)) {
+            return Err(ctx.zero_division("integer division or modulo by zero"));
+        }
+        let q = ops::binary(ctx, BinOp::FloorDiv, a, b)?;
+        let r = ops::binary(ctx, BinOp::Mod, a, b)?;
+        return ctx.new_tuple(alloc::vec![q, r]);
+    }
+    for (obj, other, name) in [(a, b, "__divmod__"), (b, a, "__rdivmod__")] {
+        let ty = ctx.type_of(obj);
+        if let Some(f @ Value::Obj(_)) = ctx.type_lookup_str(ty, name) {
+            let r = ctx.call(f, &[obj, other])?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+    }
+    let (ua, ub) = (ops::unwrap_builtin(ctx, a), ops::unwrap_builtin(ctx, b));
+    if (!ua.is(a) || !ub.is(b)) && numbers(ctx, ua) && numbers(ctx, ub) {
+        let q = ops::binary(ctx, BinOp::FloorDiv, ua, ub)?;
+        let r = ops::binary(ctx, BinOp::Mod, ua, ub)?;
+        return ctx.new_tuple(alloc::vec![q, r]);
+    }
+    let (ta, tb) = (ctx.type_name(a), ctx.type_name(b));
+    Err(ctx.type_error(alloc::format!(
+        "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
+    )))
 }
+
+static POW: Sig = Sig::new("pow", &["base", "exp", "mod"], 2);
 
 fn pow(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "pow", 2, 3, &["base", "exp", "mod"])?;
-    let (a, b) = (ctx.arg(args, 0), ctx.arg(args, 1));
-    let m = if args.positional() == 3 {
-        ctx.arg(args, 2)
-    } else {
-        ctx.kwarg(args, "mod").unwrap_or(Value::None)
-    };
-    if m.is_none() {
-        return ops::binary(ctx, crate::ast::BinOp::Pow, a, b);
+    let [base, exp, m] = ctx.bind(args, 0, &POW)?;
+    let (a, b) = (base.unwrap_or(Value::None), exp.unwrap_or(Value::None));
+    match m.filter(|m| !m.is_none()) {
+        None => ops::binary(ctx, BinOp::Pow, a, b),
+        Some(m) => {
+            let ty = ctx.type_of(a);
+            if !int::is_int(ctx, a)
+                && let Some(f @ Value::Obj(_)) = ctx.type_lookup_str(ty, "__pow__")
+            {
+                return ctx.call(f, &[a, b, m]);
+            }
+            int::pow_mod(ctx, a, b, m)
+        }
     }
-    objects::int::pow_mod(ctx, a, b, m)
 }
 
+static ROUND: Sig = Sig::new("round", &["number", "ndigits"], 1);
+
 fn round(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "round", 1, 2, &["ndigits"])?;
-    let v = ctx.arg(args, 0);
-    let nd = match ctx.kwarg(args, "ndigits") {
-        Some(n) => n,
-        None if args.positional() == 2 => ctx.arg(args, 1),
-        None => Value::None,
-    };
+    let [number, ndigits] = ctx.bind(args, 0, &ROUND)?;
+    let v = number.unwrap_or(Value::None);
+    let nd = ndigits.unwrap_or(Value::None);
     match v {
         Value::Float(f) => objects::float::round(ctx, f, nd),
-        _ if objects::int::is_int(ctx, v) => objects::int::round(ctx, v, nd),
+        Value::Bool(b) => int::round(ctx, Value::Int(b as i64), nd),
+        _ if int::is_int(ctx, v) => int::round(ctx, v, nd),
         _ => {
             let ty = ctx.type_of(v);
             if let Some(f) = ctx.type_lookup_str(ty, "__round__") {
@@ -515,7 +586,8 @@ fn round(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     }
 }
 
-fn globals(ctx: &mut Ctx<'_>, _args: Args) -> PyResult<Value> {
+fn globals(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    ctx.positional_only(args, 0, "globals", 0, 0)?;
     match ctx.th.frames.last() {
         Some(f) => Ok(Value::Obj(f.globals)),
         None => Ok(Value::None),
@@ -548,11 +620,10 @@ fn locals(ctx: &mut Ctx<'_>, _args: Args) -> PyResult<Value> {
 }
 
 fn vars(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "vars", 0, 1, &[])?;
-    if args.positional() == 0 {
+    ctx.positional_only(args, 0, "vars", 0, 1)?;
+    let Some(v) = ctx.opt_arg(args, 0) else {
         return locals(ctx, args);
-    }
-    let v = ctx.arg(args, 0);
+    };
     let key = ctx.intern("__dict__")?;
     match attr::find_attr(ctx, v, key)? {
         Some(d) => Ok(d),
@@ -561,59 +632,58 @@ fn vars(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn dir(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "dir", 0, 1, &[])?;
+    ctx.positional_only(args, 0, "dir", 0, 1)?;
     let mut names: Vec<Value> = Vec::new();
-    if args.positional() == 0 {
+    let Some(v) = ctx.opt_arg(args, 0) else {
         let d = locals(ctx, args)?;
         names = ctx.collect(d)?;
-    } else {
-        let v = ctx.arg(args, 0);
-        let mut seen: Vec<String> = Vec::new();
-        let mut push = |ctx: &Ctx<'_>, k: Value, names: &mut Vec<Value>| {
-            if let Some(s) = ctx.str_ref(k)
-                && !seen.iter().any(|x| x == s)
-            {
-                seen.push(String::from(s));
-                names.push(k);
-            }
-        };
-        let ty = match v.as_obj().map(|r| ctx.vm.heap.get(r)) {
-            Some(Object::Type(_)) => v.as_obj().unwrap_or(ctx.vm.types.object),
-            Some(Object::Module(m)) => {
-                let keys: Vec<Value> = match ctx.vm.heap.get(m.dict) {
-                    Object::Dict(d) => d.iter().map(|e| e.key).collect(),
-                    _ => Vec::new(),
-                };
-                for k in keys {
-                    push(ctx, k, &mut names);
-                }
-                return sorted_list(ctx, names);
-            }
-            Some(Object::Instance(i)) => {
-                let keys: Vec<Value> = i.dict.iter().map(|e| e.key).collect();
-                for k in keys {
-                    push(ctx, k, &mut names);
-                }
-                ctx.type_of(v)
-            }
-            _ => ctx.type_of(v),
-        };
-        let mro: Vec<ObjRef> = match ctx.vm.heap.get(ty) {
-            Object::Type(t) => t.mro.clone(),
-            _ => Vec::new(),
-        };
-        for t in mro {
-            let (keys, natives): (Vec<Value>, &'static [Native]) = match ctx.vm.heap.get(t) {
-                Object::Type(t) => (t.dict.iter().map(|e| e.key).collect(), t.natives),
-                _ => (Vec::new(), &[]),
+        return sorted_list(ctx, names);
+    };
+    let mut seen: Vec<String> = Vec::new();
+    let mut push = |ctx: &Ctx<'_>, k: Value, names: &mut Vec<Value>| {
+        if let Some(s) = ctx.str_ref(k)
+            && !seen.iter().any(|x| x == s)
+        {
+            seen.push(String::from(s));
+            names.push(k);
+        }
+    };
+    let ty = match v.as_obj().map(|r| ctx.vm.heap.get(r)) {
+        Some(Object::Type(_)) => v.as_obj().unwrap_or(ctx.vm.types.object),
+        Some(Object::Module(m)) => {
+            let keys: Vec<Value> = match ctx.vm.heap.get(m.dict) {
+                Object::Dict(d) => d.iter().map(|e| e.key).collect(),
+                _ => Vec::new(),
             };
             for k in keys {
                 push(ctx, k, &mut names);
             }
-            for n in natives {
-                let k = ctx.intern(n.name)?;
+            return sorted_list(ctx, names);
+        }
+        Some(Object::Instance(_)) => {
+            let keys = crate::interp::attr::instance_keys(ctx, v);
+            for k in keys {
                 push(ctx, k, &mut names);
             }
+            ctx.type_of(v)
+        }
+        _ => ctx.type_of(v),
+    };
+    let mro: Vec<ObjRef> = match ctx.vm.heap.get(ty) {
+        Object::Type(t) => t.mro.clone(),
+        _ => Vec::new(),
+    };
+    for t in mro {
+        let (keys, natives): (Vec<Value>, &'static [Native]) = match ctx.vm.heap.get(t) {
+            Object::Type(t) => (t.dict.iter().map(|e| e.key).collect(), t.natives),
+            _ => (Vec::new(), &[]),
+        };
+        for k in keys {
+            push(ctx, k, &mut names);
+        }
+        for n in natives {
+            let k = ctx.intern(n.name)?;
+            push(ctx, k, &mut names);
         }
     }
     sorted_list(ctx, names)
@@ -625,46 +695,51 @@ fn sorted_list(ctx: &mut Ctx<'_>, names: Vec<Value>) -> PyResult<Value> {
     Ok(list)
 }
 
-fn input(ctx: &mut Ctx<'_>, _args: Args) -> PyResult<Value> {
+fn input(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    ctx.positional_only(args, 0, "input", 0, 1)?;
+    if let Some(prompt) = ctx.opt_arg(args, 0) {
+        let text = format::str(ctx, prompt)?;
+        ctx.vm.host.write_stdout(&text);
+    }
     let t = ctx.vm.types.eof_error;
     Err(ctx.error(t, "EOF when reading a line"))
 }
 
 static FUNCTIONS: &[Native] = &[
-    Native::function("print", print),
-    Native::function("len", len),
-    Native::function("repr", repr),
+    Native::function("abs", abs),
+    Native::function("all", all),
+    Native::function("any", any),
     Native::function("ascii", ascii),
+    Native::function("bin", bin),
+    Native::function("callable", callable),
+    Native::function("chr", chr),
+    Native::function("delattr", delattr),
+    Native::function("dir", dir),
+    Native::function("divmod", divmod),
     Native::function("format", builtin_format),
+    Native::function("getattr", getattr),
+    Native::function("globals", globals),
+    Native::function("hasattr", hasattr),
+    Native::function("hash", hash),
+    Native::function("hex", hex),
+    Native::function("id", id),
+    Native::function("input", input),
     Native::function("isinstance", isinstance),
     Native::function("issubclass", issubclass),
-    Native::function("callable", callable),
-    Native::function("id", id),
-    Native::function("hash", hash),
-    Native::function("getattr", getattr),
-    Native::function("setattr", setattr),
-    Native::function("delattr", delattr),
-    Native::function("hasattr", hasattr),
     Native::function("iter", builtin_iter),
-    Native::function("next", next),
-    Native::function("abs", abs),
-    Native::function("min", min),
-    Native::function("max", max),
-    Native::function("sum", sum),
-    Native::function("sorted", sorted),
-    Native::function("any", any),
-    Native::function("all", all),
-    Native::function("chr", chr),
-    Native::function("ord", ord),
-    Native::function("bin", bin),
-    Native::function("oct", oct),
-    Native::function("hex", hex),
-    Native::function("divmod", divmod),
-    Native::function("pow", pow),
-    Native::function("round", round),
-    Native::function("globals", globals),
+    Native::function("len", len),
     Native::function("locals", locals),
+    Native::function("max", max),
+    Native::function("min", min),
+    Native::function("next", next),
+    Native::function("oct", oct),
+    Native::function("ord", ord),
+    Native::function("pow", pow),
+    Native::function("print", print),
+    Native::function("repr", repr),
+    Native::function("round", round),
+    Native::function("setattr", setattr),
+    Native::function("sorted", sorted),
+    Native::function("sum", sum),
     Native::function("vars", vars),
-    Native::function("dir", dir),
-    Native::function("input", input),
 ];

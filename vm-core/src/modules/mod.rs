@@ -1,6 +1,8 @@
 //! Built-in modules, one file each, and the module registry of a run.
 
 pub mod builtins;
+pub mod gc;
+pub mod math;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -25,6 +27,8 @@ pub fn create_builtin(ctx: &mut Ctx<'_>, name: &str) -> PyResult<Option<Value>> 
         "_thread" => thread::create(ctx)?,
         "time" | "utime" => time::create(ctx)?,
         "sys" | "usys" => sys::create(ctx)?,
+        "math" => math::create(ctx)?,
+        "gc" => gc::create(ctx)?,
         "builtins" => {
             let name = ctx.intern("builtins")?;
             let dict = ctx.vm.builtins;

@@ -32,7 +32,14 @@ pub fn create(ctx: &mut Ctx<'_>) -> PyResult<ObjRef> {
     set(ctx, m, "platform", platform)?;
     let version = ctx.new_str(concat!("3.11.0 (emberpy ", env!("CARGO_PKG_VERSION"), ")"))?;
     set(ctx, m, "version", version)?;
-    let version_info = ctx.new_tuple(alloc::vec![Value::Int(3), Value::Int(11), Value::Int(0)])?;
+    let release = ctx.intern("final")?;
+    let version_info = ctx.new_tuple(alloc::vec![
+        Value::Int(3),
+        Value::Int(11),
+        Value::Int(0),
+        release,
+        Value::Int(0)
+    ])?;
     set(ctx, m, "version_info", version_info)?;
     let implementation = implementation(ctx)?;
     set(ctx, m, "implementation", Value::Obj(implementation))?;
@@ -74,6 +81,33 @@ fn exit(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let t = ctx.vm.types.system_exit;
     let args = ctx.positional(args);
     Err(Flow::Raise(exception::new_with_args(ctx, t, args)?))
+}
+
+/// The exception being handled, or `None`.
+fn handled(ctx: &Ctx<'_>) -> Value {
+    let e = ctx.th.handled;
+    if exception::is_exception_instance(ctx, e) {
+        e
+    } else {
+        Value::None
+    }
+}
+
+fn exc_info(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    ctx.positional_only(args, 0, "exc_info", 0, 0)?;
+    let e = handled(ctx);
+    if e.is_none() {
+        return ctx.new_tuple(alloc::vec![Value::None, Value::None, Value::None]);
+    }
+    let ty = Value::Obj(ctx.type_of(e));
+    let key = ctx.intern("__traceback__")?;
+    let tb = crate::interp::attr::find_attr(ctx, e, key)?.unwrap_or(Value::None);
+    ctx.new_tuple(alloc::vec![ty, e, tb])
+}
+
+fn exception_now(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    ctx.positional_only(args, 0, "exception", 0, 0)?;
+    Ok(handled(ctx))
 }
 
 fn getrecursionlimit(ctx: &mut Ctx<'_>, _args: Args) -> PyResult<Value> {
@@ -120,6 +154,8 @@ fn flush(_ctx: &mut Ctx<'_>, _args: Args) -> PyResult<Value> {
 }
 
 static FUNCTIONS: &[Native] = &[
+    Native::function("exc_info", exc_info),
+    Native::function("exception", exception_now),
     Native::function("exit", exit),
     Native::function("getrecursionlimit", getrecursionlimit),
     Native::function("setrecursionlimit", setrecursionlimit),

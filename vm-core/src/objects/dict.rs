@@ -297,6 +297,15 @@ impl DictViewKind {
         }
     }
 
+    /// The dict method that makes this kind of view.
+    fn method(self) -> &'static str {
+        match self {
+            DictViewKind::Keys => "keys",
+            DictViewKind::Values => "values",
+            DictViewKind::Items => "items",
+        }
+    }
+
     /// The view's Python type.
     pub fn type_in(self, t: &BuiltinTypes) -> ObjRef {
         match self {
@@ -593,29 +602,40 @@ pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Opti
     Ok(Some(out))
 }
 
-fn this(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let v = ctx.arg(args, 0);
+/// `self` of a `dict` method, checked.
+fn this(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<Value> {
+    let v = if args.positional() > 0 {
+        ctx.arg(args, 0)
+    } else {
+        Value::None
+    };
     match dict_ref(ctx, v) {
         Some(r) => Ok(Value::Obj(r)),
         None => {
             let t = ctx.type_name(v);
             Err(ctx.type_error(alloc::format!(
-                "descriptor requires a 'dict' object but received a '{t}'"
+                "descriptor '{name}' for 'dict' objects doesn't apply to a '{t}' object"
             )))
         }
     }
 }
 
+/// `self` of a `dict` method taking no arguments.
+fn this_alone(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<Value> {
+    let d = this(ctx, args, name)?;
+    ctx.no_args(args, "dict", name)?;
+    Ok(d)
+}
+
+/// `dict(...)`/`update(...)`: a mapping or pairs, then keyword items.
 fn fill_from_args(ctx: &mut Ctx<'_>, d: Value, args: Args, name: &str) -> PyResult<()> {
-    // Any keyword is a key: only the positional count is checked.
-    let positional = Args {
-        kwnames: None,
-        nkw: 0,
-        count: args.positional(),
-        ..args
-    };
-    ctx.check_args(positional, name, 1, 2, &[])?;
-    if args.positional() == 2 {
+    let n = args.positional().saturating_sub(1);
+    if n > 1 {
+        return Err(ctx.type_error(alloc::format!(
+            "{name} expected at most 1 argument, got {n}"
+        )));
+    }
+    if n == 1 {
         let src = ctx.arg(args, 1);
         ctx.dict_update(d, src, false)?;
     }
@@ -644,25 +664,21 @@ fn dict_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn dict_init(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let d = this(ctx, args)?;
+    let d = this(ctx, args, "__init__")?;
     fill_from_args(ctx, d, args, "dict")?;
     Ok(Value::None)
 }
 
 fn get(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "get", 2, 3, &[])?;
-    let d = this(ctx, args)?;
+    let d = this(ctx, args, "get")?;
+    ctx.positional_only(args, 1, "get", 1, 2)?;
     let k = ctx.arg(args, 1);
-    let default = if args.positional() == 3 {
-        ctx.arg(args, 2)
-    } else {
-        Value::None
-    };
+    let default = ctx.opt_arg(args, 2).unwrap_or(Value::None);
     Ok(ctx.dict_lookup(d, k)?.unwrap_or(default))
 }
 
 fn view(ctx: &mut Ctx<'_>, args: Args, kind: DictViewKind) -> PyResult<Value> {
-    let d = this(ctx, args)?;
+    let d = this_alone(ctx, args, kind.method())?;
     let r = d.as_obj().unwrap_or(ctx.vm.builtins);
     Ok(Value::Obj(ctx.alloc(Object::DictView(kind, r))?))
 }
@@ -680,18 +696,20 @@ fn items(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn pop(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "pop", 2, 3, &[])?;
-    let d = this(ctx, args)?;
+    let d = this(ctx, args, "pop")?;
+    ctx.positional_only(args, 1, "pop", 1, 2)?;
     let k = ctx.arg(args, 1);
     match ctx.dict_remove(d, k)? {
         Some(v) => Ok(v),
-        None if args.positional() == 3 => Ok(ctx.arg(args, 2)),
-        None => Err(ctx.key_error(k)),
+        None => match ctx.opt_arg(args, 2) {
+            Some(default) => Ok(default),
+            None => Err(ctx.key_error(k)),
+        },
     }
 }
 
 fn popitem(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let d = this(ctx, args)?;
+    let d = this_alone(ctx, args, "popitem")?;
     let r = d.as_obj().unwrap_or(ctx.vm.builtins);
     let last = match ctx.vm.heap.get_mut(r) {
         Object::Dict(dict) => dict.pop_last(),
@@ -707,29 +725,25 @@ fn popitem(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn setdefault(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "setdefault", 2, 3, &[])?;
-    let d = this(ctx, args)?;
+    let d = this(ctx, args, "setdefault")?;
+    ctx.positional_only(args, 1, "setdefault", 1, 2)?;
     let k = ctx.arg(args, 1);
     if let Some(v) = ctx.dict_lookup(d, k)? {
         return Ok(v);
     }
-    let v = if args.positional() == 3 {
-        ctx.arg(args, 2)
-    } else {
-        Value::None
-    };
+    let v = ctx.opt_arg(args, 2).unwrap_or(Value::None);
     ctx.dict_set(d, k, v)?;
     Ok(v)
 }
 
 fn update(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let d = this(ctx, args)?;
+    let d = this(ctx, args, "update")?;
     fill_from_args(ctx, d, args, "update")?;
     Ok(Value::None)
 }
 
 fn clear(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let d = this(ctx, args)?;
+    let d = this_alone(ctx, args, "clear")?;
     if let Some(Object::Dict(dict)) = d.as_obj().map(|r| ctx.vm.heap.get_mut(r)) {
         dict.clear();
     }
@@ -737,36 +751,37 @@ fn clear(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn copy(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let d = this(ctx, args)?;
+    let d = this_alone(ctx, args, "copy")?;
     let r = d.as_obj().unwrap_or(ctx.vm.builtins);
     let copy = dict_of(ctx, r).map(Dict::duplicate).unwrap_or_default();
     Ok(Value::Obj(ctx.alloc(Object::Dict(Box::new(copy)))?))
 }
 
 fn fromkeys(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "fromkeys", 2, 3, &[])?;
+    let cls = ctx.arg(args, 0);
+    ctx.positional_only(args, 1, "fromkeys", 1, 2)?;
     let keys = ctx.arg(args, 1);
-    let v = if args.positional() == 3 {
-        ctx.arg(args, 2)
+    let v = ctx.opt_arg(args, 2).unwrap_or(Value::None);
+    let d = if cls.as_obj() == Some(ctx.vm.types.dict) {
+        ctx.new_dict()?
     } else {
-        Value::None
+        ctx.call(cls, &[])?
     };
-    let d = ctx.new_dict()?;
-    for k in ctx.collect(keys)? {
-        ctx.dict_set(d, k, v)?;
+    let it = crate::interp::iter::get_iter(ctx, keys)?;
+    while let Some(k) = ctx.next(it)? {
+        crate::interp::ops::store_subscr(ctx, d, k, v)?;
     }
     Ok(d)
 }
 
 fn dict_len(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let d = this(ctx, args)?;
+    let d = this_alone(ctx, args, "__len__")?;
     Ok(Value::Int(ctx.len(d)? as i64))
 }
 
 fn getitem(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "__getitem__", 2, 2, &[])?;
-    let d = this(ctx, args)?;
-    let k = ctx.arg(args, 1);
+    let d = this(ctx, args, "__getitem__")?;
+    let k = ctx.one_arg(args, 1, "dict", "__getitem__")?;
     match ctx.dict_lookup(d, k)? {
         Some(v) => Ok(v),
         None => Err(ctx.key_error(k)),
@@ -774,45 +789,162 @@ fn getitem(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn setitem(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "__setitem__", 3, 3, &[])?;
-    let d = this(ctx, args)?;
+    let d = this(ctx, args, "__setitem__")?;
+    ctx.positional_only(args, 1, "__setitem__", 2, 2)?;
     let (k, v) = (ctx.arg(args, 1), ctx.arg(args, 2));
     ctx.dict_set(d, k, v)?;
     Ok(Value::None)
 }
 
+fn delitem(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let d = this(ctx, args, "__delitem__")?;
+    let k = ctx.one_arg(args, 1, "dict", "__delitem__")?;
+    if ctx.dict_remove(d, k)?.is_none() {
+        return Err(ctx.key_error(k));
+    }
+    Ok(Value::None)
+}
+
 fn contains(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "__contains__", 2, 2, &[])?;
-    let d = this(ctx, args)?;
-    let k = ctx.arg(args, 1);
+    let d = this(ctx, args, "__contains__")?;
+    let k = ctx.one_arg(args, 1, "dict", "__contains__")?;
     Ok(Value::Bool(ctx.dict_lookup(d, k)?.is_some()))
 }
 
-/// Methods of `dict`.
+fn dict_iter(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let d = this_alone(ctx, args, "__iter__")?;
+    crate::interp::iter::get_iter(ctx, d)
+}
+
+/// An iterator over a dict's keys, values or items from last to first.
+fn reverse_iter(ctx: &mut Ctx<'_>, d: ObjRef, kind: DictViewKind) -> PyResult<Value> {
+    let items = view_items(ctx, kind, d)?;
+    let remaining = items.len();
+    let seq = ctx.new_list(items)?;
+    let it = crate::objects::IterObj::Reversed { seq, remaining };
+    Ok(Value::Obj(ctx.alloc(Object::Iter(Box::new(it)))?))
+}
+
+fn dict_reversed(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let d = this_alone(ctx, args, "__reversed__")?;
+    let r = d.as_obj().unwrap_or(ctx.vm.builtins);
+    reverse_iter(ctx, r, DictViewKind::Keys)
+}
+
+fn dict_or(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let d = this(ctx, args, "__or__")?;
+    let other = ctx.one_arg(args, 1, "dict", "__or__")?;
+    Ok(binary(ctx, BinOp::BitOr, d, other)?.unwrap_or(Value::NotImplemented))
+}
+
+fn dict_ior(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let d = this(ctx, args, "__ior__")?;
+    let other = ctx.one_arg(args, 1, "dict", "__ior__")?;
+    ctx.dict_update(d, other, false)?;
+    Ok(ctx.arg(args, 0))
+}
+
+fn dict_eq(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let d = this(ctx, args, "__eq__")?;
+    let other = ctx.one_arg(args, 1, "dict", "__eq__")?;
+    if dict_ref(ctx, other).is_none() {
+        return Ok(Value::NotImplemented);
+    }
+    let other = unwrap_builtin(ctx, other);
+    Ok(Value::Bool(dicts_equal(ctx, d, other)?))
+}
+
+/// Methods of `dict`, sorted by name length then name.
 pub static DICT_METHODS: &[Native] = &[
-    Native::static_method("__new__", dict_new),
-    Native::method("__init__", dict_init),
+    Native::method("get", get),
+    Native::method("pop", pop),
+    Native::method("copy", copy),
+    Native::method("keys", keys),
+    Native::method("clear", clear),
+    Native::method("items", items),
+    Native::method("__eq__", dict_eq),
+    Native::method("__or__", dict_or),
+    Native::method("update", update),
+    Native::method("values", values),
+    Native::method("__ior__", dict_ior),
     Native::method("__len__", dict_len),
+    Native::static_method("__new__", dict_new),
+    Native::method("popitem", popitem),
+    Native::method("__init__", dict_init),
+    Native::method("__iter__", dict_iter),
+    Native::class_method("fromkeys", fromkeys),
+    Native::method("setdefault", setdefault),
+    Native::method("__delitem__", delitem),
     Native::method("__getitem__", getitem),
     Native::method("__setitem__", setitem),
     Native::method("__contains__", contains),
-    Native::method("get", get),
-    Native::method("keys", keys),
-    Native::method("values", values),
-    Native::method("items", items),
-    Native::method("pop", pop),
-    Native::method("popitem", popitem),
-    Native::method("setdefault", setdefault),
-    Native::method("update", update),
-    Native::method("clear", clear),
-    Native::method("copy", copy),
-    Native::class_method("fromkeys", fromkeys),
+    Native::method("__reversed__", dict_reversed),
 ];
 
+/// The view `self` of a dict view method.
+fn this_view(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<(DictViewKind, ObjRef)> {
+    let v = if args.positional() > 0 {
+        ctx.arg(args, 0)
+    } else {
+        Value::None
+    };
+    match v.as_obj().map(|r| ctx.vm.heap.get(r)) {
+        Some(Object::DictView(kind, d)) => Ok((*kind, *d)),
+        _ => {
+            let t = ctx.type_name(v);
+            Err(ctx.type_error(alloc::format!(
+                "descriptor '{name}' for 'dict_keys' objects doesn't apply to a '{t}' object"
+            )))
+        }
+    }
+}
+
 fn view_len(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    this_view(ctx, args, "__len__")?;
     let v = ctx.arg(args, 0);
     Ok(Value::Int(ctx.len(v)? as i64))
 }
 
-/// Methods of dict views.
-pub static VIEW_METHODS: &[Native] = &[Native::method("__len__", view_len)];
+fn view_iter(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    this_view(ctx, args, "__iter__")?;
+    let v = ctx.arg(args, 0);
+    crate::interp::iter::get_iter(ctx, v)
+}
+
+fn view_contains_method(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    this_view(ctx, args, "__contains__")?;
+    let v = ctx.arg(args, 0);
+    let item = ctx.one_arg(args, 1, "", "__contains__")?;
+    Ok(Value::Bool(view_contains(ctx, v, item)?))
+}
+
+fn view_reversed(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let (kind, d) = this_view(ctx, args, "__reversed__")?;
+    reverse_iter(ctx, d, kind)
+}
+
+fn view_isdisjoint(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    this_view(ctx, args, "isdisjoint")?;
+    let v = ctx.arg(args, 0);
+    let other = ctx.one_arg(args, 1, "", "isdisjoint")?;
+    Ok(Value::Bool(crate::objects::set::view_isdisjoint(
+        ctx, v, other,
+    )?))
+}
+
+/// Methods of `dict_keys` and `dict_items`, sorted by name length then name.
+pub static VIEW_METHODS: &[Native] = &[
+    Native::method("__len__", view_len),
+    Native::method("__iter__", view_iter),
+    Native::method("isdisjoint", view_isdisjoint),
+    Native::method("__contains__", view_contains_method),
+    Native::method("__reversed__", view_reversed),
+];
+
+/// Methods of `dict_values`, sorted by name length then name.
+pub static VALUES_VIEW_METHODS: &[Native] = &[
+    Native::method("__len__", view_len),
+    Native::method("__iter__", view_iter),
+    Native::method("__contains__", view_contains_method),
+    Native::method("__reversed__", view_reversed),
+];

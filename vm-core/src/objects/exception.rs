@@ -6,6 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::mem::size_of;
 
+use crate::PyResult;
 use crate::heap::HeapFull;
 use crate::interp::{Ctx, format};
 use crate::native::{Args, Native};
@@ -13,7 +14,6 @@ use crate::objects::instance::{Instance, Payload};
 use crate::objects::{Dict, Object};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
-use crate::{Flow, PyResult};
 
 /// One traceback line: where an exception passed.
 #[derive(Clone, Copy, Debug)]
@@ -39,6 +39,9 @@ pub struct ExcData {
     pub context: Value,
     /// `__suppress_context__`.
     pub suppress_context: bool,
+    /// The name a `NameError` shows as "Did you mean: ...?" when it is
+    /// printed uncaught (worked out where it was raised), or `None`.
+    pub suggestion: Value,
 }
 
 impl ExcData {
@@ -50,6 +53,7 @@ impl ExcData {
             cause: Value::None,
             context: Value::None,
             suppress_context: false,
+            suggestion: Value::None,
         }
     }
 
@@ -58,6 +62,7 @@ impl ExcData {
         visit(&self.args);
         visit(&self.cause);
         visit(&self.context);
+        visit(&self.suggestion);
         for e in &self.traceback {
             visit(&e.filename);
             visit(&e.name);
@@ -101,6 +106,7 @@ pub fn new_with_args(ctx: &mut Ctx<'_>, ty: ObjRef, args: Vec<Value>) -> PyResul
     let inst = Instance {
         class: ty,
         dict: Dict::new(),
+        shared: None,
         payload: Payload::Exception(Box::new(ExcData::new(args))),
     };
     Ok(Value::Obj(ctx.alloc(Object::Instance(Box::new(inst)))?))
@@ -117,6 +123,7 @@ pub fn preallocate_memory_error(vm: &mut Vm) -> Result<Value, HeapFull> {
     let inst = Instance {
         class: vm.types.memory_error,
         dict: Dict::new(),
+        shared: None,
         payload: Payload::Exception(Box::new(ExcData::new(Value::Obj(vm.types.empty_tuple)))),
     };
     Ok(Value::Obj(vm.heap.alloc(Object::Instance(Box::new(inst)))?))
@@ -199,7 +206,7 @@ pub fn syntax_error(
     e: &crate::parser::SyntaxError,
     filename: &str,
     source: &str,
-) -> Flow {
+) -> crate::Flow {
     use crate::parser::SyntaxErrorKind;
     let ty = match e.kind {
         SyntaxErrorKind::IndentationError => ctx.vm.types.indentation_error,
@@ -223,7 +230,7 @@ pub fn syntax_error(
         new_with_args(ctx, ty, alloc::vec![msg, detail])
     })();
     match made {
-        Ok(exc) => Flow::Raise(exc),
+        Ok(exc) => crate::Flow::Raise(exc),
         Err(f) => f,
     }
 }

@@ -73,6 +73,11 @@ pub struct Generator {
     pub name: Value,
     /// `__qualname__`.
     pub qualname: Value,
+    /// The exception its frame was handling when it last yielded
+    /// (`None` outside its own `except` blocks).
+    pub exc_state: Value,
+    /// The resumer's handled exception, given back when it yields or ends.
+    pub caller_exc: Value,
 }
 
 impl Generator {
@@ -80,6 +85,8 @@ impl Generator {
     pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.name);
         visit(&self.qualname);
+        visit(&self.exc_state);
+        visit(&self.caller_exc);
         if let Some(f) = &self.frame {
             visit(&Value::Obj(f.code_obj));
             visit(&Value::Obj(f.globals));
@@ -122,16 +129,10 @@ pub fn create(
         resume: Resume::Native,
         name,
         qualname,
+        exc_state: Value::None,
+        caller_exc: Value::None,
     };
     Ok(Value::Obj(ctx.alloc(Object::Generator(Box::new(g)))?))
-}
-
-/// Mark a generator finished after an exception left its frame.
-pub fn finish(ctx: &mut Ctx<'_>, genr: ObjRef) {
-    if let Object::Generator(g) = ctx.vm.heap.get_mut(genr) {
-        g.state = GenState::Finished;
-        g.frame = None;
-    }
 }
 
 fn this(ctx: &mut Ctx<'_>, args: Args) -> PyResult<ObjRef> {
@@ -142,30 +143,27 @@ fn this(ctx: &mut Ctx<'_>, args: Args) -> PyResult<ObjRef> {
     }
 }
 
-fn stop(ctx: &mut Ctx<'_>) -> crate::Flow {
-    let t = ctx.vm.types.stop_iteration;
-    match crate::objects::exception::new_with_args(ctx, t, Vec::new()) {
-        Ok(e) => crate::Flow::Raise(e),
-        Err(f) => f,
-    }
-}
-
 fn gen_next(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let g = this(ctx, args)?;
-    match iter::generator_next(ctx, g, Value::None)? {
-        Some(v) => Ok(v),
-        None => Err(stop(ctx)),
-    }
+    let outcome = iter::generator_send(ctx, g, Value::None)?;
+    iter::outcome_value(ctx, outcome)
 }
 
 fn gen_send(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     ctx.check_args(args, "send", 2, 2, &[])?;
     let g = this(ctx, args)?;
     let sent = ctx.arg(args, 1);
-    match iter::generator_next(ctx, g, sent)? {
-        Some(v) => Ok(v),
-        None => Err(stop(ctx)),
-    }
+    let outcome = iter::generator_send(ctx, g, sent)?;
+    iter::outcome_value(ctx, outcome)
+}
+
+fn gen_throw(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    ctx.check_args(args, "throw", 2, 4, &[])?;
+    let g = this(ctx, args)?;
+    let rest: Vec<Value> = ctx.positional(args).into_iter().skip(1).collect();
+    let exc = iter::throw_argument(ctx, &rest)?;
+    let outcome = iter::generator_throw(ctx, g, exc)?;
+    iter::outcome_value(ctx, outcome)
 }
 
 fn gen_iter(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
@@ -174,7 +172,7 @@ fn gen_iter(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn gen_close(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let g = this(ctx, args)?;
-    finish(ctx, g);
+    iter::generator_close(ctx, g)?;
     Ok(Value::None)
 }
 
@@ -183,5 +181,6 @@ pub static GENERATOR_METHODS: &[Native] = &[
     Native::method("__next__", gen_next),
     Native::method("__iter__", gen_iter),
     Native::method("send", gen_send),
+    Native::method("throw", gen_throw),
     Native::method("close", gen_close),
 ];

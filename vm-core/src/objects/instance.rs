@@ -26,6 +26,9 @@ pub struct Instance {
     pub class: ObjRef,
     /// Its attributes.
     pub dict: Dict,
+    /// The heap dict that holds its attributes instead of `dict` once
+    /// `__dict__` has been asked for (so that it stays live).
+    pub shared: Option<ObjRef>,
     /// Built-in state.
     pub payload: Payload,
 }
@@ -35,6 +38,9 @@ impl Instance {
     pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&Value::Obj(self.class));
         self.dict.trace(visit);
+        if let Some(d) = self.shared {
+            visit(&Value::Obj(d));
+        }
         match &self.payload {
             Payload::None => {}
             Payload::Exception(e) => e.trace(visit),

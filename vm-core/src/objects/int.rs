@@ -12,7 +12,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use crate::ast::BinOp;
 use crate::bytecode::Instr;
 use crate::interp::{Ctx, format};
-use crate::native::{Args, Native};
+use crate::native::{Args, Native, Sig};
 use crate::objects::Object;
 use crate::value::Value;
 use crate::{Flow, PyResult};
@@ -90,6 +90,14 @@ pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Opti
     if !is_int(ctx, a) || !is_int(ctx, b) {
         return Ok(None);
     }
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        match op {
+            BinOp::BitAnd => return Ok(Some(Value::Bool(x & y))),
+            BinOp::BitOr => return Ok(Some(Value::Bool(x | y))),
+            BinOp::BitXor => return Ok(Some(Value::Bool(x ^ y))),
+            _ => {}
+        }
+    }
     if let (Some(x), Some(y)) = (small_int(ctx, a), small_int(ctx, b))
         && let Some(r) = small_binary(ctx, op, x, y)?
     {
@@ -106,15 +114,16 @@ fn small_binary(ctx: &mut Ctx<'_>, op: BinOp, x: i64, y: i64) -> PyResult<Option
         return Ok(Some(r));
     }
     Ok(match op {
-        BinOp::FloorDiv | BinOp::Mod if y == 0 => {
+        BinOp::FloorDiv if y == 0 => {
             return Err(ctx.zero_division("integer division or modulo by zero"));
         }
+        BinOp::Mod if y == 0 => return Err(ctx.zero_division("integer modulo by zero")),
         BinOp::Div if y == 0 => return Err(ctx.zero_division("division by zero")),
         BinOp::Pow if y < 0 => {
             if x == 0 {
                 return Err(ctx.zero_division("0.0 cannot be raised to a negative power"));
             }
-            Some(Value::Float(libm::pow(x as f64, y as f64)))
+            Some(Value::Float(crate::objects::dd::pow(x as f64, y as f64)))
         }
         BinOp::Pow => (y <= u32::MAX as i64)
             .then(|| x.checked_pow(y as u32))
@@ -137,9 +146,10 @@ fn big_binary(ctx: &mut Ctx<'_>, op: BinOp, x: BigInt, y: BigInt) -> PyResult<Va
             check_bits(ctx, x.bits() + y.bits())?;
             x * y
         }
-        BinOp::FloorDiv | BinOp::Mod if y.is_zero() => {
+        BinOp::FloorDiv if y.is_zero() => {
             return Err(ctx.zero_division("integer division or modulo by zero"));
         }
+        BinOp::Mod if y.is_zero() => return Err(ctx.zero_division("integer modulo by zero")),
         BinOp::FloorDiv => x.div_floor(&y),
         BinOp::Mod => x.mod_floor(&y),
         BinOp::Div => {
@@ -158,7 +168,7 @@ fn big_binary(ctx: &mut Ctx<'_>, op: BinOp, x: BigInt, y: BigInt) -> PyResult<Va
                 if fx == 0.0 {
                     return Err(ctx.zero_division("0.0 cannot be raised to a negative power"));
                 }
-                return Ok(Value::Float(libm::pow(fx, fy)));
+                return Ok(Value::Float(crate::objects::dd::pow(fx, fy)));
             }
             if x.is_zero() || x.is_one() {
                 return Ok(Value::Int(if y.is_zero() {
@@ -301,68 +311,64 @@ pub fn format(ctx: &mut Ctx<'_>, v: Value, spec: &str) -> PyResult<String> {
     if spec.is_empty() {
         return big_to_string(ctx, &b);
     }
-    let Some(p) = format::parse_spec(spec) else {
-        return Err(ctx.value_error("Invalid format specifier"));
-    };
+    let type_name = ctx.type_name(v);
+    let p = format::parse_spec(ctx, spec, &type_name, '>')?;
     let kind = p.kind.unwrap_or('d');
     if matches!(kind, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
-        return crate::objects::float::format(ctx, big_to_f64(&b), spec);
+        let f = big_to_f64(&b);
+        if f.is_infinite() {
+            return Err(ctx.overflow_error("int too large to convert to float"));
+        }
+        return crate::objects::float::format(ctx, f, spec);
     }
     if p.precision.is_some() {
         return Err(ctx.value_error("Precision not allowed in integer format specifier"));
     }
+    if p.no_neg_zero {
+        return Err(
+            ctx.value_error("Negative zero coercion (z) not allowed in integer format specifier")
+        );
+    }
     let magnitude = b.magnitude();
-    let (digits, prefix, group_every) = match kind {
-        'd' | 'n' => (magnitude.to_string(), "", 3),
-        'b' => (magnitude.to_str_radix(2), "0b", 4),
-        'o' => (magnitude.to_str_radix(8), "0o", 4),
-        'x' => (magnitude.to_str_radix(16), "0x", 4),
-        'X' => (magnitude.to_str_radix(16).to_uppercase(), "0X", 4),
+    let (digits, prefix) = match kind {
+        'd' | 'n' => (magnitude.to_string(), ""),
+        'b' => (magnitude.to_str_radix(2), "0b"),
+        'o' => (magnitude.to_str_radix(8), "0o"),
+        'x' => (magnitude.to_str_radix(16), "0x"),
+        'X' => (magnitude.to_str_radix(16).to_uppercase(), "0X"),
         'c' => {
-            let c = b.to_u32().and_then(char::from_u32);
+            if p.sign.is_some() {
+                return Err(ctx.value_error("Sign not allowed with integer format specifier 'c'"));
+            }
+            if p.alternate {
+                return Err(ctx.value_error(
+                    "Alternate form (#) not allowed with integer format specifier 'c'",
+                ));
+            }
+            let c = b
+                .to_u32()
+                .filter(|n| *n <= 0x10ffff)
+                .and_then(char::from_u32);
             let Some(c) = c else {
                 return Err(ctx.overflow_error("%c arg not in range(0x110000)"));
             };
-            return Ok(format::pad(&p, "", &String::from(c), '<'));
+            return Ok(format::pad(&p, "", c.encode_utf8(&mut [0; 4])));
         }
-        other => {
-            return Err(ctx.value_error(alloc::format!(
-                "Unknown format code '{other}' for object of type 'int'"
-            )));
-        }
+        other => return Err(format::unknown_code(ctx, other, &type_name)),
     };
-    let grouped = match p.grouping {
-        Some(sep) => format::group_digits(&digits, sep, group_every),
-        None => digits,
-    };
-    let sign = match (b.sign() == Sign::Minus, p.sign) {
+    if kind == 'd' && digits.len() > MAX_STR_DIGITS {
+        return big_to_string(ctx, &b);
+    }
+    let mut lead = String::from(match (b.sign() == Sign::Minus, p.sign) {
         (true, _) => "-",
         (false, Some('+')) => "+",
         (false, Some(' ')) => " ",
         _ => "",
-    };
-    let mut lead = String::from(sign);
+    });
     if p.alternate {
         lead.push_str(prefix);
     }
-    if p.fill == '0' && p.align == Some('=') && p.grouping.is_some() {
-        // Zero padding goes through the grouping like CPython's.
-        let width = p.width.saturating_sub(lead.len());
-        let mut padded = grouped.clone();
-        while padded.chars().count() < width {
-            let raw: String = padded
-                .chars()
-                .filter(|c| c.is_ascii_alphanumeric())
-                .collect();
-            padded = format::group_digits(
-                &alloc::format!("0{raw}"),
-                p.grouping.unwrap_or(','),
-                group_every,
-            );
-        }
-        return Ok(alloc::format!("{lead}{padded}"));
-    }
-    Ok(format::pad(&p, &lead, &grouped, '>'))
+    Ok(format::pad_number(&p, &lead, &digits, ""))
 }
 
 /// `.real`, `.imag`, `.numerator`, `.denominator` of numbers.
@@ -555,100 +561,114 @@ pub fn float_to_int(ctx: &mut Ctx<'_>, f: f64) -> PyResult<Value> {
     from_big(ctx, b)
 }
 
-/// Parse an integer literal the way `int(s, base)` does.
+/// Parse the text `int(s, base)` accepts: surrounding white space, a sign,
+/// a base prefix (which must match `base` unless it is 0), digits of any
+/// script for base 10, single underscores between digits.
 pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
-    let s = text.trim();
+    let s = text.trim_matches(crate::objects::unicode::is_space);
     let (negative, s) = match s.as_bytes().first() {
         Some(b'-') => (true, &s[1..]),
         Some(b'+') => (false, &s[1..]),
         _ => (false, s),
     };
-    let lower = s.to_ascii_lowercase();
-    let (base, digits) = match (base, lower.get(..2)) {
-        (0 | 16, Some("0x")) => (16, &s[2..]),
-        (0 | 8, Some("0o")) => (8, &s[2..]),
-        (0 | 2, Some("0b")) => (2, &s[2..]),
-        (0, _) => {
-            if s.len() > 1 && s.starts_with('0') && s.chars().any(|c| c != '0' && c != '_') {
+    let prefix = s.get(..2).map(str::to_ascii_lowercase);
+    let base_zero = base == 0;
+    let (base, digits, prefixed) = match (base, prefix.as_deref()) {
+        (0 | 16, Some("0x")) => (16, &s[2..], true),
+        (0 | 8, Some("0o")) => (8, &s[2..], true),
+        (0 | 2, Some("0b")) => (2, &s[2..], true),
+        (0, _) => (10, s, false),
+        (b, _) => (b, s, false),
+    };
+    let digits = if prefixed {
+        digits.strip_prefix('_').unwrap_or(digits)
+    } else {
+        digits
+    };
+    let mut clean = Vec::with_capacity(digits.len());
+    let mut last_digit = false;
+    for c in digits.chars() {
+        if c == '_' {
+            if !last_digit {
                 return None;
             }
-            (10, s)
+            last_digit = false;
+            continue;
         }
-        (b, _) => (b, s),
-    };
-    let digits = digits
-        .strip_prefix('_')
-        .filter(|_| base != 10)
-        .unwrap_or(digits);
-    if digits.is_empty()
-        || digits.starts_with('_')
-        || digits.ends_with('_')
-        || digits.contains("__")
-    {
+        let d = match crate::objects::unicode::decimal_value(c) {
+            Some(d) => d,
+            None => c.to_digit(36)?,
+        };
+        if d >= base {
+            return None;
+        }
+        clean.push(d as u8);
+        last_digit = true;
+    }
+    if clean.is_empty() || !last_digit {
         return None;
     }
-    let clean: String = digits.chars().filter(|c| *c != '_').collect();
-    if !clean.chars().all(|c| c.is_digit(base)) {
+    // Base 0 refuses leading zeros of a non-zero decimal number.
+    if base_zero && text_base_zero_leading(base, prefixed, &clean) {
         return None;
     }
-    let v = BigInt::parse_bytes(clean.as_bytes(), base)?;
+    let v = BigInt::from_radix_be(Sign::Plus, &clean, base)?;
     Some(if negative { -v } else { v })
 }
 
+fn text_base_zero_leading(base: u32, prefixed: bool, digits: &[u8]) -> bool {
+    base == 10 && !prefixed && digits.len() > 1 && digits[0] == 0 && digits.iter().any(|d| *d != 0)
+}
+
+static INT_NEW: Sig = Sig::new("int", &["", "base"], 0).posonly(1);
+
 fn int_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "int", 1, 3, &["base"])?;
     let cls = ctx.arg(args, 0);
-    let base = match ctx.kwarg(args, "base") {
-        Some(b) => Some(b),
-        None if args.positional() > 2 => Some(ctx.arg(args, 2)),
-        None => None,
-    };
-    let v = if args.positional() > 1 {
-        ctx.arg(args, 1)
-    } else if base.is_some() {
-        return Err(ctx.type_error("int() missing string argument"));
-    } else {
-        Value::Int(0)
-    };
-    let result = match base {
-        Some(b) => {
+    let [x, base] = ctx.bind(args, 1, &INT_NEW)?;
+    let result = match (x, base) {
+        (None, None) => Value::Int(0),
+        (None, Some(_)) => return Err(ctx.type_error("int() missing string argument")),
+        (Some(v), None) => int_of(ctx, v)?,
+        (Some(v), Some(b)) => {
             let b = ctx.index_value(b)?;
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(ctx.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
-            let text = match ctx.str_ref(v) {
-                Some(s) => String::from(s),
-                None => match crate::objects::bytes::try_slice(ctx, v) {
-                    Some(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-                    None => {
-                        return Err(
-                            ctx.type_error("int() can't convert non-string with explicit base")
-                        );
-                    }
-                },
-            };
-            parse_text(ctx, &text, b as u32)?
+            if ctx.str_ref(v).is_none() && crate::objects::bytes::data(ctx, v).is_none() {
+                return Err(ctx.type_error("int() can't convert non-string with explicit base"));
+            }
+            parse_text(ctx, v, b as u32)?
         }
-        None => int_of(ctx, v)?,
     };
     crate::interp::class::wrap_builtin(ctx, cls, result)
 }
 
-fn parse_text(ctx: &mut Ctx<'_>, text: &str, base: u32) -> PyResult<Value> {
-    let digits = text.trim().trim_start_matches(['+', '-']).len();
+/// `int(s, base)` for a str or bytes-like value.
+fn parse_text(ctx: &mut Ctx<'_>, v: Value, base: u32) -> PyResult<Value> {
+    let (text, shown) = match ctx.str_ref(v) {
+        Some(s) => (String::from(s), crate::objects::str::repr(s)),
+        None => {
+            let b = crate::objects::bytes::data(ctx, v).unwrap_or_default();
+            (
+                String::from_utf8_lossy(b).into_owned(),
+                crate::objects::bytes::repr(b),
+            )
+        }
+    };
+    let digits = text
+        .trim_matches(crate::objects::unicode::is_space)
+        .trim_start_matches(['+', '-'])
+        .len();
     if base == 10 && digits > MAX_STR_DIGITS {
         return Err(ctx.value_error(alloc::format!(
             "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
         )));
     }
-    match parse_int(text, base) {
+    match parse_int(&text, base) {
         Some(b) => from_big(ctx, b),
-        None => {
-            let shown = crate::objects::str::repr(text);
-            Err(ctx.value_error(alloc::format!(
-                "invalid literal for int() with base {base}: {shown}"
-            )))
-        }
+        None => Err(ctx.value_error(alloc::format!(
+            "invalid literal for int() with base {base}: {shown}"
+        ))),
     }
 }
 
@@ -662,20 +682,21 @@ fn int_of(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Value> {
             if is_int(ctx, v) {
                 return Ok(v);
             }
-            if let Some(s) = ctx.str_ref(v) {
-                let s = String::from(s);
-                return parse_text(ctx, &s, 10);
-            }
-            if let Some(b) = crate::objects::bytes::try_slice(ctx, v) {
-                let s = String::from_utf8_lossy(&b).into_owned();
-                return parse_text(ctx, &s, 10);
+            if ctx.str_ref(v).is_some() || crate::objects::bytes::data(ctx, v).is_some() {
+                let inner = crate::interp::ops::unwrap_builtin(ctx, v);
+                let ty = ctx.type_of(v);
+                if inner.is(v) || ctx.type_lookup_str(ty, "__int__").is_none() {
+                    return parse_text(ctx, v, 10);
+                }
             }
             let ty = ctx.type_of(v);
-            for name in ["__int__", "__index__"] {
-                if let Some(f) = ctx.type_lookup_str(ty, name) {
+            for name in ["__int__", "__index__", "__trunc__"] {
+                if let Some(f) = ctx.type_lookup_str(ty, name)
+                    && (matches!(f, Value::Obj(_)) || name != "__trunc__")
+                {
                     let r = ctx.call(f, &[v])?;
                     if is_int(ctx, r) {
-                        return Ok(r);
+                        return Ok(crate::interp::ops::unwrap_builtin(ctx, r));
                     }
                     let t = ctx.type_name(r);
                     return Err(
@@ -695,22 +716,38 @@ fn int_of(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Value> {
     }
 }
 
-fn this_int(ctx: &mut Ctx<'_>, args: Args) -> PyResult<BigInt> {
-    let v = ctx.arg(args, 0);
+/// `self` of an `int` method.
+fn this(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<BigInt> {
+    let v = match args.positional() {
+        0 => Value::None,
+        _ => ctx.arg(args, 0),
+    };
     let v = crate::interp::ops::unwrap_builtin(ctx, v);
     match to_big(ctx, v) {
         Some(b) => Ok(b),
-        None => Err(ctx.type_error("descriptor requires an 'int' object")),
+        None => Err(crate::native::descriptor_error(ctx, "int", name, v)),
+    }
+}
+
+/// `self` of an `int` method taking no arguments, as a value.
+fn this_value(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<Value> {
+    let b = this(ctx, args, name)?;
+    ctx.no_args(args, "int", name)?;
+    match b.to_i64() {
+        Some(i) => Ok(Value::Int(i)),
+        None => from_big(ctx, b),
     }
 }
 
 fn bit_length(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let b = this_int(ctx, args)?;
+    let b = this(ctx, args, "bit_length")?;
+    ctx.no_args(args, "int", "bit_length")?;
     Ok(Value::Int(b.bits() as i64))
 }
 
 fn bit_count(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let b = this_int(ctx, args)?;
+    let b = this(ctx, args, "bit_count")?;
+    ctx.no_args(args, "int", "bit_count")?;
     let ones: u64 = b
         .magnitude()
         .to_u64_digits()
@@ -720,47 +757,46 @@ fn bit_count(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     Ok(Value::Int(ones as i64))
 }
 
-fn byteorder_arg(ctx: &mut Ctx<'_>, args: Args, pos: usize) -> PyResult<bool> {
-    let v = match ctx.kwarg(args, "byteorder") {
-        Some(v) => v,
-        None if args.positional() > pos => ctx.arg(args, pos),
-        None => return Ok(true),
+/// The `byteorder` argument (`'big'` is true).
+fn byteorder(ctx: &mut Ctx<'_>, v: Option<Value>, fname: &str) -> PyResult<bool> {
+    let Some(v) = v else {
+        return Ok(true);
     };
     match ctx.str_ref(v) {
         Some("big") => Ok(true),
         Some("little") => Ok(false),
-        _ => Err(ctx.value_error("byteorder must be either 'little' or 'big'")),
+        Some(_) => Err(ctx.value_error("byteorder must be either 'little' or 'big'")),
+        None => {
+            let t = ctx.type_name(v);
+            Err(ctx.type_error(alloc::format!(
+                "{fname}() argument 'byteorder' must be str, not {t}"
+            )))
+        }
     }
 }
 
-fn signed_arg(ctx: &mut Ctx<'_>, args: Args) -> PyResult<bool> {
-    match ctx.kwarg(args, "signed") {
-        Some(v) => ctx.truthy(v),
-        None => Ok(false),
-    }
-}
+static TO_BYTES: Sig = Sig::new("to_bytes", &["length", "byteorder", "signed"], 0).maxpos(2);
 
 fn to_bytes(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "to_bytes", 1, 3, &["length", "byteorder", "signed"])?;
-    let b = this_int(ctx, args)?;
-    let length = match ctx.kwarg(args, "length") {
+    let b = this(ctx, args, "to_bytes")?;
+    let [length, order, signed] = ctx.bind(args, 1, &TO_BYTES)?;
+    let length = match length {
         Some(v) => ctx.index_value(v)?,
-        None if args.positional() > 1 => {
-            let v = ctx.arg(args, 1);
-            ctx.index_value(v)?
-        }
         None => 1,
     };
     if length < 0 {
         return Err(ctx.value_error("length argument must be non-negative"));
     }
-    let big_endian = byteorder_arg(ctx, args, 2)?;
-    let signed = signed_arg(ctx, args)?;
+    let big_endian = byteorder(ctx, order, "to_bytes")?;
+    let signed = match signed {
+        Some(v) => ctx.truthy(v)?,
+        None => false,
+    };
     if b.is_negative() && !signed {
         return Err(ctx.overflow_error("can't convert negative int to unsigned"));
     }
     let length = length as usize;
-    check_bits(ctx, length as u64 * 8)?;
+    ctx.room(length)?;
     let mut bytes = if signed {
         b.to_signed_bytes_le()
     } else {
@@ -785,18 +821,22 @@ fn to_bytes(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     if big_endian {
         bytes.reverse();
     }
-    Ok(Value::Obj(
-        ctx.alloc(Object::Bytes(bytes.into_boxed_slice()))?,
-    ))
+    crate::objects::codec::new_bytes(ctx, bytes)
 }
 
+static FROM_BYTES: Sig = Sig::new("from_bytes", &["bytes", "byteorder", "signed"], 1).maxpos(2);
+
 fn from_bytes(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "from_bytes", 2, 3, &["bytes", "byteorder", "signed"])?;
     let cls = ctx.arg(args, 0);
-    let source = ctx.arg(args, 1);
-    let data: Vec<u8> = match crate::objects::bytes::try_slice(ctx, source) {
-        Some(b) => b,
+    let [source, order, signed] = ctx.bind(args, 1, &FROM_BYTES)?;
+    let source = source.unwrap_or(Value::None);
+    let data: Vec<u8> = match crate::objects::bytes::data(ctx, source) {
+        Some(b) => b.to_vec(),
         None => {
+            if is_int(ctx, source) || ctx.str_ref(source).is_some() {
+                let t = ctx.type_name(source);
+                return Err(ctx.type_error(alloc::format!("cannot convert '{t}' object to bytes")));
+            }
             let mut out = Vec::new();
             for v in ctx.collect(source)? {
                 let i = ctx.index_value(v)?;
@@ -808,8 +848,11 @@ fn from_bytes(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
             out
         }
     };
-    let big_endian = byteorder_arg(ctx, args, 2)?;
-    let signed = signed_arg(ctx, args)?;
+    let big_endian = byteorder(ctx, order, "from_bytes")?;
+    let signed = match signed {
+        Some(v) => ctx.truthy(v)?,
+        None => false,
+    };
     let b = match (big_endian, signed) {
         (true, true) => BigInt::from_signed_bytes_be(&data),
         (false, true) => BigInt::from_signed_bytes_le(&data),
@@ -817,42 +860,311 @@ fn from_bytes(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
         (false, false) => BigInt::from_bytes_le(Sign::Plus, &data),
     };
     let v = from_big(ctx, b)?;
-    crate::interp::class::wrap_builtin(ctx, cls, v)
+    if cls.as_obj() == Some(ctx.vm.types.int) {
+        return Ok(v);
+    }
+    ctx.call(cls, &[v])
 }
 
 fn conjugate(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let b = this_int(ctx, args)?;
-    from_big(ctx, b)
+    this_value(ctx, args, "conjugate")
 }
 
 fn int_index(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let b = this_int(ctx, args)?;
-    from_big(ctx, b)
+    this_value(ctx, args, "__index__")
 }
 
-/// Methods of `int`.
+fn int_int(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    this_value(ctx, args, "__int__")
+}
+
+fn int_trunc(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    this_value(ctx, args, "__trunc__")
+}
+
+fn int_floor(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    this_value(ctx, args, "__floor__")
+}
+
+fn int_ceil(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    this_value(ctx, args, "__ceil__")
+}
+
+fn int_pos(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    this_value(ctx, args, "__pos__")
+}
+
+fn int_float(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let v = this_value(ctx, args, "__float__")?;
+    Ok(Value::Float(ctx.float_value(v)?))
+}
+
+fn int_bool(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let b = this(ctx, args, "__bool__")?;
+    ctx.no_args(args, "int", "__bool__")?;
+    Ok(Value::Bool(!b.is_zero()))
+}
+
+fn int_hash(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let b = this(ctx, args, "__hash__")?;
+    ctx.no_args(args, "int", "__hash__")?;
+    Ok(Value::Int(hash_big(&b)))
+}
+
+fn int_repr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let b = this(ctx, args, "__repr__")?;
+    ctx.no_args(args, "int", "__repr__")?;
+    let s = big_to_string(ctx, &b)?;
+    ctx.new_string(s)
+}
+
+fn int_format(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let v = this_value_any(ctx, args, "__format__")?;
+    let spec = ctx.one_arg(args, 1, "int", "__format__")?;
+    let Some(spec) = ctx.str_ref(spec).map(String::from) else {
+        let t = ctx.type_name(spec);
+        return Err(ctx.type_error(alloc::format!("__format__() argument must be str, not {t}")));
+    };
+    let s = crate::interp::format::format(ctx, v, &spec)?;
+    ctx.new_string(s)
+}
+
+/// `self` of an `int` method, as an `int` (or `bool`) value.
+fn this_value_any(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<Value> {
+    this(ctx, args, name)?;
+    let v = ctx.arg(args, 0);
+    Ok(crate::interp::ops::unwrap_builtin(ctx, v))
+}
+
+fn int_round(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let v = this_value_any(ctx, args, "__round__")?;
+    ctx.positional_only(args, 1, "__round__", 0, 1)?;
+    let nd = ctx.opt_arg(args, 1).unwrap_or(Value::None);
+    let v = match v {
+        Value::Bool(b) => Value::Int(b as i64),
+        v => v,
+    };
+    round(ctx, v, nd)
+}
+
+/// A unary operator as a dunder method.
+fn unary_dunder(ctx: &mut Ctx<'_>, args: Args, name: &str, instr: Instr) -> PyResult<Value> {
+    let v = this_value_any(ctx, args, name)?;
+    ctx.no_args(args, "int", name)?;
+    Ok(unary(ctx, instr, v)?.unwrap_or(Value::NotImplemented))
+}
+
+fn int_neg(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    unary_dunder(ctx, args, "__neg__", Instr::UnaryNeg)
+}
+
+fn int_invert(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    unary_dunder(ctx, args, "__invert__", Instr::UnaryInvert)
+}
+
+fn int_abs(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let b = this(ctx, args, "__abs__")?;
+    ctx.no_args(args, "int", "__abs__")?;
+    from_big(ctx, b.abs())
+}
+
+/// A binary operator as a dunder method: `NotImplemented` unless the other
+/// operand is an `int`.
+fn operator(ctx: &mut Ctx<'_>, args: Args, name: &str, op: BinOp, swap: bool) -> PyResult<Value> {
+    let me = this_value_any(ctx, args, name)?;
+    let other = ctx.one_arg(args, 1, "int", name)?;
+    let other = crate::interp::ops::unwrap_builtin(ctx, other);
+    if !is_int(ctx, other) {
+        return Ok(Value::NotImplemented);
+    }
+    let (a, b) = if swap { (other, me) } else { (me, other) };
+    Ok(binary(ctx, op, a, b)?.unwrap_or(Value::NotImplemented))
+}
+
+/// A comparison as a dunder method: `NotImplemented` unless the other
+/// operand is an `int`.
+fn comparison(
+    ctx: &mut Ctx<'_>,
+    args: Args,
+    name: &str,
+    test: fn(Ordering) -> bool,
+) -> PyResult<Value> {
+    let me = this(ctx, args, name)?;
+    let other = ctx.one_arg(args, 1, "int", name)?;
+    let other = crate::interp::ops::unwrap_builtin(ctx, other);
+    match to_big(ctx, other) {
+        Some(o) => Ok(Value::Bool(test(me.cmp(&o)))),
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+macro_rules! int_dunders {
+    ($( $f:ident: $name:literal => $kind:ident($($arg:expr),*) ),* $(,)?) => {
+        $(
+            fn $f(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+                $kind(ctx, args, $name, $($arg),*)
+            }
+        )*
+    };
+}
+
+int_dunders!(
+    i_add: "__add__" => operator(BinOp::Add, false),
+    i_radd: "__radd__" => operator(BinOp::Add, true),
+    i_sub: "__sub__" => operator(BinOp::Sub, false),
+    i_rsub: "__rsub__" => operator(BinOp::Sub, true),
+    i_mul: "__mul__" => operator(BinOp::Mul, false),
+    i_rmul: "__rmul__" => operator(BinOp::Mul, true),
+    i_truediv: "__truediv__" => operator(BinOp::Div, false),
+    i_rtruediv: "__rtruediv__" => operator(BinOp::Div, true),
+    i_floordiv: "__floordiv__" => operator(BinOp::FloorDiv, false),
+    i_rfloordiv: "__rfloordiv__" => operator(BinOp::FloorDiv, true),
+    i_mod: "__mod__" => operator(BinOp::Mod, false),
+    i_rmod: "__rmod__" => operator(BinOp::Mod, true),
+    i_pow: "__pow__" => operator(BinOp::Pow, false),
+    i_rpow: "__rpow__" => operator(BinOp::Pow, true),
+    i_lshift: "__lshift__" => operator(BinOp::LShift, false),
+    i_rlshift: "__rlshift__" => operator(BinOp::LShift, true),
+    i_rshift: "__rshift__" => operator(BinOp::RShift, false),
+    i_rrshift: "__rrshift__" => operator(BinOp::RShift, true),
+    i_and: "__and__" => operator(BinOp::BitAnd, false),
+    i_rand: "__rand__" => operator(BinOp::BitAnd, true),
+    i_or: "__or__" => operator(BinOp::BitOr, false),
+    i_ror: "__ror__" => operator(BinOp::BitOr, true),
+    i_xor: "__xor__" => operator(BinOp::BitXor, false),
+    i_rxor: "__rxor__" => operator(BinOp::BitXor, true),
+    i_eq: "__eq__" => comparison(Ordering::is_eq),
+    i_ne: "__ne__" => comparison(Ordering::is_ne),
+    i_lt: "__lt__" => comparison(Ordering::is_lt),
+    i_le: "__le__" => comparison(Ordering::is_le),
+    i_gt: "__gt__" => comparison(Ordering::is_gt),
+    i_ge: "__ge__" => comparison(Ordering::is_ge),
+);
+
+fn i_divmod(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let q = operator(ctx, args, "__divmod__", BinOp::FloorDiv, false)?;
+    if matches!(q, Value::NotImplemented) {
+        return Ok(q);
+    }
+    let r = operator(ctx, args, "__divmod__", BinOp::Mod, false)?;
+    ctx.new_tuple(alloc::vec![q, r])
+}
+
+/// Methods of `int`, sorted by name length then name.
 pub static INT_METHODS: &[Native] = &[
+    Native::method("__eq__", i_eq),
+    Native::method("__ge__", i_ge),
+    Native::method("__gt__", i_gt),
+    Native::method("__le__", i_le),
+    Native::method("__lt__", i_lt),
+    Native::method("__ne__", i_ne),
+    Native::method("__or__", i_or),
+    Native::method("__abs__", int_abs),
+    Native::method("__add__", i_add),
+    Native::method("__and__", i_and),
+    Native::method("__int__", int_int),
+    Native::method("__mod__", i_mod),
+    Native::method("__mul__", i_mul),
+    Native::method("__neg__", int_neg),
     Native::static_method("__new__", int_new),
-    Native::method("bit_length", bit_length),
-    Native::method("bit_count", bit_count),
+    Native::method("__pos__", int_pos),
+    Native::method("__pow__", i_pow),
+    Native::method("__ror__", i_ror),
+    Native::method("__sub__", i_sub),
+    Native::method("__xor__", i_xor),
+    Native::method("__bool__", int_bool),
+    Native::method("__ceil__", int_ceil),
+    Native::method("__hash__", int_hash),
+    Native::method("__radd__", i_radd),
+    Native::method("__rand__", i_rand),
+    Native::method("__repr__", int_repr),
+    Native::method("__rmod__", i_rmod),
+    Native::method("__rmul__", i_rmul),
+    Native::method("__rpow__", i_rpow),
+    Native::method("__rsub__", i_rsub),
+    Native::method("__rxor__", i_rxor),
     Native::method("to_bytes", to_bytes),
-    Native::class_method("from_bytes", from_bytes),
-    Native::method("conjugate", conjugate),
+    Native::method("__float__", int_float),
+    Native::method("__floor__", int_floor),
     Native::method("__index__", int_index),
-    Native::method("__int__", int_index),
+    Native::method("__round__", int_round),
+    Native::method("__trunc__", int_trunc),
+    Native::method("bit_count", bit_count),
+    Native::method("conjugate", conjugate),
+    Native::method("__divmod__", i_divmod),
+    Native::method("__format__", int_format),
+    Native::method("__invert__", int_invert),
+    Native::method("__lshift__", i_lshift),
+    Native::method("__rshift__", i_rshift),
+    Native::method("bit_length", bit_length),
+    Native::class_method("from_bytes", from_bytes),
+    Native::method("__rlshift__", i_rlshift),
+    Native::method("__rrshift__", i_rrshift),
+    Native::method("__truediv__", i_truediv),
+    Native::method("__floordiv__", i_floordiv),
+    Native::method("__rtruediv__", i_rtruediv),
+    Native::method("__rfloordiv__", i_rfloordiv),
 ];
 
 fn bool_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "bool", 1, 2, &[])?;
-    if args.positional() == 1 {
-        return Ok(Value::Bool(false));
+    if args.keywords() > 0 {
+        return Err(ctx.type_error("bool() takes no keyword arguments"));
     }
-    let v = ctx.arg(args, 1);
-    Ok(Value::Bool(ctx.truthy(v)?))
+    ctx.positional_only(args, 1, "bool", 0, 1)?;
+    match ctx.opt_arg(args, 1) {
+        Some(v) => Ok(Value::Bool(ctx.truthy(v)?)),
+        None => Ok(Value::Bool(false)),
+    }
 }
 
-/// Methods of `bool`.
-pub static BOOL_METHODS: &[Native] = &[Native::static_method("__new__", bool_new)];
+/// `&`, `|`, `^` between two bools give a bool.
+fn bool_operator(ctx: &mut Ctx<'_>, args: Args, name: &str, op: BinOp) -> PyResult<Value> {
+    let (a, b) = (ctx.arg(args, 0), ctx.one_arg(args, 1, "bool", name)?);
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        return Ok(Value::Bool(match op {
+            BinOp::BitAnd => x & y,
+            BinOp::BitOr => x | y,
+            _ => x ^ y,
+        }));
+    }
+    operator(ctx, args, name, op, false)
+}
+
+fn bool_and(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    bool_operator(ctx, args, "__and__", BinOp::BitAnd)
+}
+
+fn bool_or(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    bool_operator(ctx, args, "__or__", BinOp::BitOr)
+}
+
+fn bool_xor(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    bool_operator(ctx, args, "__xor__", BinOp::BitXor)
+}
+
+fn bool_repr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    match ctx.arg(args, 0) {
+        Value::Bool(b) => ctx.new_str(if b { "True" } else { "False" }),
+        v => {
+            let t = ctx.type_name(v);
+            Err(ctx.type_error(alloc::format!(
+                "descriptor '__repr__' for 'bool' objects doesn't apply to a '{t}' object"
+            )))
+        }
+    }
+}
+
+/// Methods of `bool`, sorted by name length then name.
+pub static BOOL_METHODS: &[Native] = &[
+    Native::method("__or__", bool_or),
+    Native::method("__and__", bool_and),
+    Native::static_method("__new__", bool_new),
+    Native::method("__ror__", bool_or),
+    Native::method("__xor__", bool_xor),
+    Native::method("__rand__", bool_and),
+    Native::method("__repr__", bool_repr),
+    Native::method("__rxor__", bool_xor),
+];
 
 #[cfg(test)]
 mod tests {
@@ -873,9 +1185,15 @@ mod tests {
         assert_eq!(parse_int("1_000", 10), Some(BigInt::from(1000)));
         assert_eq!(parse_int("ff", 16), Some(BigInt::from(255)));
         assert_eq!(parse_int("010", 0), None);
+        assert_eq!(parse_int("010", 10), Some(BigInt::from(10)));
         assert_eq!(parse_int("1__0", 10), None);
         assert_eq!(parse_int("12a", 10), None);
         assert_eq!(parse_int("", 10), None);
+        assert_eq!(parse_int("0x_1f", 16), Some(BigInt::from(31)));
+        assert_eq!(parse_int("0_0", 0), Some(BigInt::from(0)));
+        assert_eq!(parse_int("٣", 10), Some(BigInt::from(3)));
+        assert_eq!(parse_int("1_", 10), None);
+        assert_eq!(parse_int("z", 36), Some(BigInt::from(35)));
     }
 
     #[test]

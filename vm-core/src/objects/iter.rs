@@ -2,11 +2,13 @@
 //! `zip`, `map`, `filter` and `reversed`; also `slice` objects.
 
 use alloc::boxed::Box;
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::PyResult;
+use crate::ast::BinOp;
 use crate::interp::Ctx;
-use crate::native::{Args, Native};
+use crate::native::{Args, Native, Sig};
 use crate::objects::Object;
 use crate::objects::dict::DictViewKind;
 use crate::types::BuiltinTypes;
@@ -80,13 +82,15 @@ pub enum IterObj {
     Enumerate {
         /// The underlying iterator.
         iter: Value,
-        /// The next count.
-        count: i64,
+        /// The next count (an `int` of any size).
+        count: Value,
     },
-    /// `zip(*iterables)`.
+    /// `zip(*iterables, strict=False)`.
     Zip {
         /// The underlying iterators.
         iters: Vec<Value>,
+        /// Whether iterables of different lengths are an error.
+        strict: bool,
     },
     /// `map(func, *iterables)`.
     Map {
@@ -130,8 +134,11 @@ impl IterObj {
             IterObj::Dict { dict, .. } => visit(&Value::Obj(*dict)),
             IterObj::Set { set, .. } => visit(&Value::Obj(*set)),
             IterObj::GetItem { obj, .. } => visit(obj),
-            IterObj::Enumerate { iter, .. } => visit(iter),
-            IterObj::Zip { iters } => iters.iter().for_each(visit),
+            IterObj::Enumerate { iter, count } => {
+                visit(iter);
+                visit(count);
+            }
+            IterObj::Zip { iters, .. } => iters.iter().for_each(visit),
             IterObj::Map { func, iters } => {
                 visit(func);
                 iters.iter().for_each(visit);
@@ -318,7 +325,7 @@ pub fn next(ctx: &mut Ctx<'_>, it: ObjRef) -> PyResult<Option<Value>> {
             IterObj::Exhausted => return Ok(None),
             IterObj::GetItem { obj, index } => Step::GetItem(*obj, *index),
             IterObj::Enumerate { iter, count } => Step::Enumerate(*iter, *count),
-            IterObj::Zip { iters } => Step::Zip(iters.clone()),
+            IterObj::Zip { iters, strict } => Step::Zip(iters.clone(), *strict),
             IterObj::Map { func, iters } => Step::Map(*func, iters.clone()),
             IterObj::Filter { func, iter } => Step::Filter(*func, *iter),
             IterObj::Reversed { seq, remaining } => Step::Reversed(*seq, *remaining),
@@ -333,8 +340,8 @@ pub fn next(ctx: &mut Ctx<'_>, it: ObjRef) -> PyResult<Option<Value>> {
 /// of the heap before running.
 enum Step {
     GetItem(Value, i64),
-    Enumerate(Value, i64),
-    Zip(Vec<Value>),
+    Enumerate(Value, Value),
+    Zip(Vec<Value>, bool),
     Map(Value, Vec<Value>),
     Filter(Value, Value),
     Reversed(Value, usize),
@@ -364,23 +371,33 @@ impl Step {
             }
             Step::Enumerate(inner, count) => match ctx.next(inner)? {
                 Some(v) => {
+                    let next =
+                        match crate::interp::ops::fast_binary(BinOp::Add, count, Value::Int(1)) {
+                            Some(n) => n,
+                            None => {
+                                crate::interp::ops::binary(ctx, BinOp::Add, count, Value::Int(1))?
+                            }
+                        };
                     if let Some(IterObj::Enumerate { count, .. }) = state(ctx, it) {
-                        *count += 1;
+                        *count = next;
                     }
-                    Ok(Some(ctx.new_tuple(alloc::vec![Value::Int(count), v])?))
+                    Ok(Some(ctx.new_tuple(alloc::vec![count, v])?))
                 }
                 None => Ok(None),
             },
-            Step::Zip(iters) => {
+            Step::Zip(iters, strict) => {
                 if iters.is_empty() {
                     return Ok(None);
                 }
                 let mut items = Vec::with_capacity(iters.len());
-                for i in iters {
-                    match ctx.next(i)? {
+                for (i, inner) in iters.iter().enumerate() {
+                    match ctx.next(*inner)? {
                         Some(v) => items.push(v),
                         None => {
                             exhaust(ctx, it);
+                            if strict {
+                                return zip_mismatch(ctx, &iters, i);
+                            }
                             return Ok(None);
                         }
                     }
@@ -463,52 +480,101 @@ fn iter_self(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 /// Methods of every built-in iterator.
 pub static ITERATOR_METHODS: &[Native] = &[
-    Native::method("__next__", iter_next),
     Native::method("__iter__", iter_self),
+    Native::method("__next__", iter_next),
 ];
 
+/// `zip(strict=True)` found iterator `i` exhausted: an error unless every
+/// other one is exhausted too.
+fn zip_mismatch(ctx: &mut Ctx<'_>, iters: &[Value], i: usize) -> PyResult<Option<Value>> {
+    let plural = |i: usize| {
+        if i == 1 {
+            String::from(" 1")
+        } else {
+            alloc::format!("s 1-{i}")
+        }
+    };
+    if i > 0 {
+        return Err(ctx.value_error(alloc::format!(
+            "zip() argument {} is shorter than argument{}",
+            i + 1,
+            plural(i)
+        )));
+    }
+    for (k, inner) in iters.iter().enumerate().skip(1) {
+        if ctx.next(*inner)?.is_some() {
+            return Err(ctx.value_error(alloc::format!(
+                "zip() argument {} is longer than argument{}",
+                k + 1,
+                plural(k)
+            )));
+        }
+    }
+    Ok(None)
+}
+
+static ENUMERATE: Sig = Sig::new("enumerate", &["iterable", "start"], 1);
+
 fn enumerate_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "enumerate", 2, 3, &["start"])?;
-    let iterable = ctx.arg(args, 1);
-    let start = match ctx.kwarg(args, "start") {
-        Some(v) => v,
-        None if args.positional() == 3 => ctx.arg(args, 2),
+    if args.count == 1 {
+        return Err(ctx.type_error("enumerate() missing required argument 'iterable'"));
+    }
+    let [iterable, start] = ctx.bind(args, 1, &ENUMERATE)?;
+    let count = match start {
+        Some(v) => ctx.index_int(v)?,
         None => Value::Int(0),
     };
-    let count = ctx.index_value(start)?;
-    let iter = crate::interp::iter::get_iter(ctx, iterable)?;
+    let count = match count {
+        Value::Bool(b) => Value::Int(b as i64),
+        v => v,
+    };
+    let iter = crate::interp::iter::get_iter(ctx, iterable.unwrap_or(Value::None))?;
     new_iter(ctx, IterObj::Enumerate { iter, count })
 }
 
 /// Methods of `enumerate`.
 pub static ENUMERATE_METHODS: &[Native] = &[
     Native::static_method("__new__", enumerate_new),
-    Native::method("__next__", iter_next),
     Native::method("__iter__", iter_self),
+    Native::method("__next__", iter_next),
 ];
 
+static ZIP: Sig = Sig::new("zip", &["strict"], 0).maxpos(0);
+
 fn zip_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "zip", 1, usize::MAX, &["strict"])?;
+    let n = args.positional();
+    let kw_only = Args {
+        start: args.start + n,
+        count: args.count - n,
+        ..args
+    };
+    let [strict] = ctx.bind(kw_only, 0, &ZIP)?;
+    let strict = match strict {
+        Some(v) => ctx.truthy(v)?,
+        None => false,
+    };
     let mut iters = Vec::new();
-    for i in 1..args.positional() {
+    for i in 1..n {
         let v = ctx.arg(args, i);
         iters.push(crate::interp::iter::get_iter(ctx, v)?);
     }
-    new_iter(ctx, IterObj::Zip { iters })
+    new_iter(ctx, IterObj::Zip { iters, strict })
 }
 
 /// Methods of `zip`.
 pub static ZIP_METHODS: &[Native] = &[
     Native::static_method("__new__", zip_new),
-    Native::method("__next__", iter_next),
     Native::method("__iter__", iter_self),
+    Native::method("__next__", iter_next),
 ];
 
 fn map_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    if args.keywords() > 0 {
+        return Err(ctx.type_error("map() takes no keyword arguments"));
+    }
     if args.positional() < 3 {
         return Err(ctx.type_error("map() must have at least two arguments."));
     }
-    ctx.check_args(args, "map", 3, usize::MAX, &[])?;
     let func = ctx.arg(args, 1);
     let mut iters = Vec::new();
     for i in 2..args.positional() {
@@ -521,12 +587,12 @@ fn map_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 /// Methods of `map`.
 pub static MAP_METHODS: &[Native] = &[
     Native::static_method("__new__", map_new),
-    Native::method("__next__", iter_next),
     Native::method("__iter__", iter_self),
+    Native::method("__next__", iter_next),
 ];
 
 fn filter_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "filter", 3, 3, &[])?;
+    ctx.positional_only(args, 1, "filter", 2, 2)?;
     let func = ctx.arg(args, 1);
     let iterable = ctx.arg(args, 2);
     let iter = crate::interp::iter::get_iter(ctx, iterable)?;
@@ -536,48 +602,84 @@ fn filter_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 /// Methods of `filter`.
 pub static FILTER_METHODS: &[Native] = &[
     Native::static_method("__new__", filter_new),
-    Native::method("__next__", iter_next),
     Native::method("__iter__", iter_self),
+    Native::method("__next__", iter_next),
 ];
 
 fn reversed_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "reversed", 2, 2, &[])?;
+    ctx.positional_only(args, 1, "reversed", 1, 1)?;
     let seq = ctx.arg(args, 1);
-    if let Some(r) = seq.as_obj() {
-        if matches!(ctx.vm.heap.get(r), Object::Instance(_)) {
-            let ty = ctx.type_of(seq);
-            if let Some(f @ Value::Obj(_)) = ctx.type_lookup_str(ty, "__reversed__") {
-                return ctx.call(f, &[seq]);
-            }
-        }
-        if let Object::Dict(_) = ctx.vm.heap.get(r) {
-            let keys = ctx.collect(seq)?;
-            let list = ctx.new_list(keys)?;
-            let remaining = ctx.len(list)?;
-            return new_iter(
-                ctx,
-                IterObj::Reversed {
-                    seq: list,
-                    remaining,
-                },
-            );
-        }
-    }
-    let remaining = match ctx.len(seq) {
-        Ok(n) => n,
-        Err(_) => {
+    let ty = ctx.type_of(seq);
+    if let Some(f @ Value::Obj(_)) = ctx.type_lookup_str(ty, "__reversed__") {
+        if matches!(f, Value::None) {
             let t = ctx.type_name(seq);
             return Err(ctx.type_error(alloc::format!("'{t}' object is not reversible")));
         }
-    };
+        return ctx.call(f, &[seq]);
+    }
+    let inner = crate::interp::ops::unwrap_builtin(ctx, seq);
+    if let Some(r) = inner.as_obj() {
+        match ctx.vm.heap.get(r) {
+            Object::Dict(_) | Object::DictView(..) => {
+                let keys = ctx.collect(inner)?;
+                let list = ctx.new_list(keys)?;
+                let remaining = ctx.len(list)?;
+                return new_iter(
+                    ctx,
+                    IterObj::Reversed {
+                        seq: list,
+                        remaining,
+                    },
+                );
+            }
+            Object::Range(rg) => {
+                let rg = *rg;
+                let n = rg.len();
+                let last = rg.at(n - 1);
+                return new_iter(
+                    ctx,
+                    IterObj::Range {
+                        next: last,
+                        step: rg.step.wrapping_neg(),
+                        remaining: n as u64,
+                    },
+                );
+            }
+            Object::List(_)
+            | Object::Tuple(_)
+            | Object::Str(_)
+            | Object::Bytes(_)
+            | Object::ByteArray(_) => {
+                let remaining = ctx.len(inner)?;
+                return new_iter(
+                    ctx,
+                    IterObj::Reversed {
+                        seq: inner,
+                        remaining,
+                    },
+                );
+            }
+            _ => {}
+        }
+    }
+    let sequence = matches!(
+        seq.as_obj().map(|r| ctx.vm.heap.get(r)),
+        Some(Object::Instance(_))
+    ) && ctx.type_lookup_str(ty, "__getitem__").is_some()
+        && ctx.type_lookup_str(ty, "__len__").is_some();
+    if !sequence {
+        let t = ctx.type_name(seq);
+        return Err(ctx.type_error(alloc::format!("'{t}' object is not reversible")));
+    }
+    let remaining = ctx.len(seq)?;
     new_iter(ctx, IterObj::Reversed { seq, remaining })
 }
 
 /// Methods of `reversed`.
 pub static REVERSED_METHODS: &[Native] = &[
     Native::static_method("__new__", reversed_new),
-    Native::method("__next__", iter_next),
     Native::method("__iter__", iter_self),
+    Native::method("__next__", iter_next),
 ];
 
 /// `iter(callable, sentinel)`.
@@ -586,14 +688,8 @@ pub fn callable_iter(ctx: &mut Ctx<'_>, func: Value, sentinel: Value) -> PyResul
 }
 
 fn slice_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "slice", 2, 4, &[])?;
-    let a = |i: usize| {
-        if i < args.positional() {
-            ctx.arg(args, i)
-        } else {
-            Value::None
-        }
-    };
+    ctx.positional_only(args, 1, "slice", 1, 3)?;
+    let a = |i: usize| ctx.opt_arg(args, i).unwrap_or(Value::None);
     let parts = match args.positional() {
         2 => [Value::None, a(1), Value::None],
         _ => [a(1), a(2), a(3)],
@@ -602,10 +698,12 @@ fn slice_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn slice_indices(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "indices", 2, 2, &[])?;
     let this = ctx.arg(args, 0);
-    let len = ctx.arg(args, 1);
+    let len = ctx.one_arg(args, 1, "slice", "indices")?;
     let len = ctx.index_value(len)?;
+    if len < 0 {
+        return Err(ctx.value_error("length should not be negative"));
+    }
     let (start, stop, step) = ctx.slice_indices(this, len)?;
     ctx.new_tuple(alloc::vec![
         Value::Int(start),
@@ -614,8 +712,39 @@ fn slice_indices(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     ])
 }
 
-/// Methods of `slice`.
+/// `slice == slice` and ordering compare the `(start, stop, step)` tuples.
+fn slice_compare(
+    ctx: &mut Ctx<'_>,
+    args: Args,
+    name: &str,
+    op: crate::ast::CmpOp,
+) -> PyResult<Value> {
+    let this = ctx.arg(args, 0);
+    let other = ctx.one_arg(args, 1, "slice", name)?;
+    let parts = |ctx: &Ctx<'_>, v: Value| match v.as_obj().map(|r| ctx.vm.heap.get(r)) {
+        Some(Object::Slice(p)) => Some(**p),
+        _ => None,
+    };
+    let (Some(a), Some(b)) = (parts(ctx, this), parts(ctx, other)) else {
+        return Ok(Value::NotImplemented);
+    };
+    let a = ctx.new_tuple(a.to_vec())?;
+    let b = ctx.new_tuple(b.to_vec())?;
+    crate::interp::ops::compare(ctx, op, a, b)
+}
+
+fn slice_eq(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    slice_compare(ctx, args, "__eq__", crate::ast::CmpOp::Eq)
+}
+
+fn slice_ne(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    slice_compare(ctx, args, "__ne__", crate::ast::CmpOp::NotEq)
+}
+
+/// Methods of `slice`, sorted by name length then name.
 pub static SLICE_METHODS: &[Native] = &[
+    Native::method("__eq__", slice_eq),
+    Native::method("__ne__", slice_ne),
     Native::static_method("__new__", slice_new),
     Native::method("indices", slice_indices),
 ];

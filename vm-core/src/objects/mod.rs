@@ -1,6 +1,8 @@
 //! Heap object types, one file each, with the methods Python sees on them.
 
 pub mod bytes;
+pub mod codec;
+pub mod dd;
 pub mod dict;
 pub mod exception;
 pub mod float;
@@ -12,12 +14,14 @@ pub mod iter;
 pub mod list;
 pub mod lock;
 pub mod module;
+pub mod percent;
 pub mod range;
 pub mod set;
 pub mod str;
 pub mod str_format;
 pub mod tuple;
 pub mod typeobj;
+pub mod unicode;
 
 use alloc::boxed::Box;
 use alloc::vec::Vec;

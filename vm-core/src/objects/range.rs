@@ -99,6 +99,17 @@ pub fn subscr(ctx: &mut Ctx<'_>, obj: Value, index: Value) -> PyResult<Value> {
     Ok(Value::Int(r.at(j)))
 }
 
+/// What `hash(range)` hashes, as CPython does: `(len, None, None)` when
+/// empty, `(1, start, None)` for one value, else `(len, start, step)`.
+pub fn hash_key(r: &Range) -> [Value; 3] {
+    let len = r.len();
+    match len {
+        0 => [Value::Int(0), Value::None, Value::None],
+        1 => [Value::Int(1), Value::Int(r.start), Value::None],
+        _ => [Value::Int(len), Value::Int(r.start), Value::Int(r.step)],
+    }
+}
+
 /// Whether two ranges hold the same values.
 pub fn ranges_equal(ctx: &Ctx<'_>, a: Value, b: Value) -> bool {
     match (range_of(ctx, a), range_of(ctx, b)) {
@@ -111,10 +122,10 @@ pub fn ranges_equal(ctx: &Ctx<'_>, a: Value, b: Value) -> bool {
 }
 
 fn range_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "range", 2, 4, &[])?;
-    if args.positional() == 1 {
-        return Err(ctx.type_error("range expected at least 1 argument, got 0"));
+    if args.keywords() > 0 {
+        return Err(ctx.type_error("range() takes no keyword arguments"));
     }
+    ctx.positional_only(args, 1, "range", 1, 3)?;
     let mut nums = [0i64; 3];
     for i in 1..args.positional() {
         let v = ctx.arg(args, i);
@@ -177,10 +188,10 @@ fn range_len(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 /// Methods of `range`.
 pub static RANGE_METHODS: &[Native] = &[
-    Native::static_method("__new__", range_new),
-    Native::method("__len__", range_len),
-    Native::method("index", index),
     Native::method("count", count),
+    Native::method("index", index),
+    Native::method("__len__", range_len),
+    Native::static_method("__new__", range_new),
 ];
 
 #[cfg(test)]

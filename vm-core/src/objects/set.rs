@@ -11,6 +11,7 @@ use crate::interp::Ctx;
 use crate::interp::ops::simple_eq;
 use crate::native::{Args, Native};
 use crate::objects::Object;
+use crate::objects::dict::DictViewKind;
 use crate::value::{ObjRef, Value};
 
 const MIN_SIZE: usize = 8;
@@ -216,6 +217,8 @@ impl Set {
         self.table.capacity() * size_of::<Slot>()
     }
 
+    /// Grow (or shrink) the table to hold `minused` elements, re-inserting
+    /// the live ones in table order, as CPython's `set_table_resize`.
     fn resize(&mut self, minused: usize) {
         let mut size = MIN_SIZE;
         while size <= minused {
@@ -223,27 +226,37 @@ impl Set {
         }
         let old = core::mem::replace(&mut self.table, vec![EMPTY; size]);
         self.fill = self.used;
-        let mask = size - 1;
         for slot in old.into_iter().filter(Slot::is_live) {
-            let mut perturb = slot.hash as u64;
-            let mut i = (slot.hash as u64 as usize) & mask;
-            'place: loop {
-                if self.table[i].is_empty() {
-                    self.table[i] = slot;
-                    break 'place;
-                }
-                if i + LINEAR_PROBES <= mask {
-                    for j in i + 1..=i + LINEAR_PROBES {
-                        if self.table[j].is_empty() {
-                            self.table[j] = slot;
-                            break 'place;
-                        }
+            self.insert_clean(slot);
+        }
+    }
+
+    /// Store a slot in a table known to hold neither it nor dummies.
+    fn insert_clean(&mut self, slot: Slot) {
+        let mask = self.mask();
+        let mut perturb = slot.hash as u64;
+        let mut i = (slot.hash as u64 as usize) & mask;
+        loop {
+            if self.table[i].is_empty() {
+                self.table[i] = slot;
+                return;
+            }
+            if i + LINEAR_PROBES <= mask {
+                for j in i + 1..=i + LINEAR_PROBES {
+                    if self.table[j].is_empty() {
+                        self.table[j] = slot;
+                        return;
                     }
                 }
-                perturb >>= PERTURB_SHIFT;
-                i = (i * 5 + 1 + perturb as usize) & mask;
             }
+            perturb >>= PERTURB_SHIFT;
+            i = (i * 5 + 1 + perturb as usize) & mask;
         }
+    }
+
+    /// The live slots in table order.
+    fn live(&self) -> Vec<Slot> {
+        self.table.iter().filter(|s| s.is_live()).copied().collect()
     }
 }
 
@@ -277,6 +290,34 @@ fn set_of<'a>(ctx: &'a Ctx<'_>, r: ObjRef) -> Option<&'a Set> {
     }
 }
 
+fn set_mut<'a>(ctx: &'a mut Ctx<'_>, r: ObjRef) -> Option<&'a mut Set> {
+    match ctx.vm.heap.get_mut(r) {
+        Object::Set(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn len_of(ctx: &Ctx<'_>, r: ObjRef) -> usize {
+    set_of(ctx, r).map_or(0, Set::len)
+}
+
+/// The dict a plain `dict` value is (not a subclass: its keys may be
+/// overridden).
+fn exact_dict(ctx: &Ctx<'_>, v: Value) -> Option<ObjRef> {
+    v.as_obj()
+        .filter(|r| matches!(ctx.vm.heap.get(*r), Object::Dict(_)))
+}
+
+/// Run `f` on the set `r`, then account any growth of its table.
+fn with_set(ctx: &mut Ctx<'_>, r: ObjRef, f: impl FnOnce(&mut Set)) -> PyResult<()> {
+    let before = set_of(ctx, r).map_or(0, Set::heap_size);
+    if let Some(s) = set_mut(ctx, r) {
+        f(s);
+    }
+    let after = set_of(ctx, r).map_or(0, Set::heap_size);
+    ctx.reserve(after.saturating_sub(before))
+}
+
 impl Ctx<'_> {
     /// Where `key` is (or would go) in the set `s`, with Python equality.
     fn set_probe(&mut self, s: ObjRef, key: Value, hash: i64) -> PyResult<Probe> {
@@ -303,20 +344,38 @@ impl Ctx<'_> {
         Ok(probe)
     }
 
+    /// Add `v` (whose hash is `hash`) to the set `r`.
+    fn set_add_hashed(&mut self, r: ObjRef, v: Value, hash: i64) -> PyResult<()> {
+        if let Probe::Vacant(slot) = self.set_probe(r, v, hash)? {
+            let grown = set_mut(self, r).map_or(0, |set| set.insert_at(slot, hash, v));
+            self.reserve(grown)?;
+        }
+        Ok(())
+    }
+
     /// `s.add(v)`.
     pub fn set_add(&mut self, s: Value, v: Value) -> PyResult<()> {
         let Some(r) = set_ref(self, s) else {
             return Err(self.type_error("expected a set"));
         };
         let hash = self.hash(v)?;
-        if let Probe::Vacant(slot) = self.set_probe(r, v, hash)? {
-            let grown = match self.vm.heap.get_mut(r) {
-                Object::Set(set) => set.insert_at(slot, hash, v),
-                _ => 0,
-            };
-            self.reserve(grown)?;
+        self.set_add_hashed(r, v, hash)
+    }
+
+    /// The hash of a set element being looked up: an unhashable set is
+    /// looked up as a frozenset, as in CPython.
+    fn lookup_key(&mut self, v: Value) -> PyResult<(Value, i64)> {
+        match self.hash(v) {
+            Ok(h) => Ok((v, h)),
+            Err(e) => {
+                let Some(r) = set_ref(self, v).filter(|r| !is_frozen(self, *r)) else {
+                    return Err(e);
+                };
+                let frozen = copy_of(self, r, true)?;
+                let h = self.hash(frozen)?;
+                Ok((frozen, h))
+            }
         }
-        Ok(())
     }
 
     /// `v in s`.
@@ -324,55 +383,25 @@ impl Ctx<'_> {
         let Some(r) = set_ref(self, s) else {
             return Ok(false);
         };
-        let hash = match self.hash(v) {
-            Ok(h) => h,
-            Err(e) => {
-                // An unhashable set is looked up as a frozenset, as in CPython.
-                if set_ref(self, v).is_some() {
-                    let items = self.collect(v)?;
-                    let frozen = new_from(self, items, true)?;
-                    return self.set_contains(s, frozen);
-                }
-                return Err(e);
-            }
-        };
+        let (v, hash) = self.lookup_key(v)?;
         Ok(matches!(self.set_probe(r, v, hash)?, Probe::Found(_)))
     }
 
-    /// Remove `v` from `s`; whether it was there.
-    fn set_discard(&mut self, s: ObjRef, v: Value) -> PyResult<bool> {
-        let hash = self.hash(v)?;
+    /// Remove `v` (hash `hash`) from `s`; whether it was there.
+    fn set_discard_hashed(&mut self, s: ObjRef, v: Value, hash: i64) -> PyResult<bool> {
         if let Probe::Found(slot) = self.set_probe(s, v, hash)? {
-            if let Object::Set(set) = self.vm.heap.get_mut(s) {
+            if let Some(set) = set_mut(self, s) {
                 set.remove_at(slot);
             }
             return Ok(true);
         }
         Ok(false)
     }
-}
 
-/// A new set (or frozenset) holding `items`.
-fn new_from(ctx: &mut Ctx<'_>, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
-    let s = ctx.new_set(frozen)?;
-    for v in items {
-        ctx.set_add(s, v)?;
-    }
-    Ok(s)
-}
-
-/// The elements of a set in table order.
-fn elements(ctx: &Ctx<'_>, r: ObjRef) -> Vec<Value> {
-    set_of(ctx, r)
-        .map(|s| s.iter().map(|(_, v)| v).collect())
-        .unwrap_or_default()
-}
-
-/// Elements of any iterable, or of a set/view without iterating Python code.
-fn elements_of(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Vec<Value>> {
-    match set_ref(ctx, v) {
-        Some(r) => Ok(elements(ctx, r)),
-        None => ctx.collect(v),
+    /// Remove `v` from `s`; whether it was there.
+    fn set_discard(&mut self, s: ObjRef, v: Value) -> PyResult<bool> {
+        let (v, hash) = self.lookup_key(v)?;
+        self.set_discard_hashed(s, v, hash)
     }
 }
 
@@ -380,176 +409,484 @@ fn is_frozen(ctx: &Ctx<'_>, r: ObjRef) -> bool {
     set_of(ctx, r).is_some_and(|s| s.frozen)
 }
 
-/// Set algebra: the result of `a op b` as a fresh set of `a`'s kind.
-fn algebra(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value, frozen: bool) -> PyResult<Value> {
-    let left = elements_of(ctx, a)?;
-    let right_set = match set_ref(ctx, b) {
-        Some(_) => b,
-        None => {
-            let items = ctx.collect(b)?;
-            new_from(ctx, items, true)?
-        }
+/// A new empty set (or frozenset).
+fn empty(ctx: &mut Ctx<'_>, frozen: bool) -> PyResult<ObjRef> {
+    let s = ctx.new_set(frozen)?;
+    Ok(s.as_obj().unwrap_or(ctx.vm.types.empty_tuple))
+}
+
+/// Merge the set `other` into `so`, as CPython's `set_merge`: one resize
+/// up front, a plain copy of the table into an empty set of the same
+/// size, clean inserts into an empty set, else ordinary adds.
+fn merge(ctx: &mut Ctx<'_>, so: ObjRef, other: ObjRef) -> PyResult<()> {
+    if so == other || len_of(ctx, other) == 0 {
+        return Ok(());
+    }
+    let (o_used, o_mask, o_fill) = match set_of(ctx, other) {
+        Some(o) => (o.used, o.mask(), o.fill),
+        None => return Ok(()),
     };
-    let mut out = Vec::new();
-    match op {
-        BinOp::BitOr => {
-            out.extend(left);
-            out.extend(elements_of(ctx, right_set)?);
+    let table = set_of(ctx, other)
+        .map(|o| o.table.clone())
+        .unwrap_or_default();
+    let mut done = false;
+    with_set(ctx, so, |s| {
+        if (s.fill + o_used) * 5 >= s.mask() * 3 {
+            s.resize((s.used + o_used) * 2);
         }
-        BinOp::BitAnd => {
-            for v in left {
-                if ctx.set_contains(right_set, v)? {
-                    out.push(v);
-                }
+        if s.fill == 0 && s.mask() == o_mask && o_fill == o_used {
+            s.table = table.clone();
+            s.fill = o_used;
+            s.used = o_used;
+            done = true;
+        } else if s.fill == 0 {
+            s.fill = o_used;
+            s.used = o_used;
+            for slot in table.iter().filter(|x| x.is_live()) {
+                s.insert_clean(*slot);
+            }
+            done = true;
+        }
+    })?;
+    if done {
+        return Ok(());
+    }
+    for slot in table.into_iter().filter(Slot::is_live) {
+        ctx.set_add_hashed(so, slot.key, slot.hash)?;
+    }
+    Ok(())
+}
+
+/// `so |= iterable` as CPython's `set_update_internal`.
+fn update_from(ctx: &mut Ctx<'_>, so: ObjRef, other: Value) -> PyResult<()> {
+    if let Some(o) = set_ref(ctx, other) {
+        return merge(ctx, so, o);
+    }
+    if let Some(d) = exact_dict(ctx, other) {
+        let entries: Vec<(i64, Value)> = match ctx.vm.heap.get(d) {
+            Object::Dict(d) => d.iter().map(|e| (e.hash, e.key)).collect(),
+            _ => Vec::new(),
+        };
+        let n = entries.len();
+        with_set(ctx, so, |s| {
+            if (s.fill + n) * 5 >= s.mask() * 3 {
+                s.resize((s.used + n) * 2);
+            }
+        })?;
+        for (hash, key) in entries {
+            ctx.set_add_hashed(so, key, hash)?;
+        }
+        return Ok(());
+    }
+    let it = crate::interp::iter::get_iter(ctx, other)?;
+    while let Some(v) = ctx.next(it)? {
+        let hash = ctx.hash(v)?;
+        ctx.set_add_hashed(so, v, hash)?;
+    }
+    Ok(())
+}
+
+/// A copy of the set `r` (a set or a frozenset).
+fn copy_of(ctx: &mut Ctx<'_>, r: ObjRef, frozen: bool) -> PyResult<Value> {
+    let out = empty(ctx, frozen)?;
+    merge(ctx, out, r)?;
+    Ok(Value::Obj(out))
+}
+
+/// A new set (or frozenset) holding the elements of any iterable.
+fn new_from(ctx: &mut Ctx<'_>, iterable: Value, frozen: bool) -> PyResult<ObjRef> {
+    let out = empty(ctx, frozen)?;
+    update_from(ctx, out, iterable)?;
+    Ok(out)
+}
+
+/// The elements of `v` as a set: `v` itself when it is one.
+fn as_set(ctx: &mut Ctx<'_>, v: Value) -> PyResult<ObjRef> {
+    match set_ref(ctx, v) {
+        Some(r) => Ok(r),
+        None => new_from(ctx, v, false),
+    }
+}
+
+/// `so & other` as CPython's `set_intersection`: iterate the smaller of
+/// two sets, or the other iterable.
+fn intersection(ctx: &mut Ctx<'_>, so: ObjRef, other: Value, frozen: bool) -> PyResult<ObjRef> {
+    if set_ref(ctx, other) == Some(so) {
+        return copy_of(ctx, so, frozen).map(|v| v.as_obj().unwrap_or(so));
+    }
+    let result = empty(ctx, frozen)?;
+    if let Some(o) = set_ref(ctx, other) {
+        let (big, small) = if len_of(ctx, o) > len_of(ctx, so) {
+            (o, so)
+        } else {
+            (so, o)
+        };
+        let slots = set_of(ctx, small).map(Set::live).unwrap_or_default();
+        for slot in slots {
+            if matches!(ctx.set_probe(big, slot.key, slot.hash)?, Probe::Found(_)) {
+                ctx.set_add_hashed(result, slot.key, slot.hash)?;
             }
         }
-        BinOp::Sub => {
-            for v in left {
-                if !ctx.set_contains(right_set, v)? {
-                    out.push(v);
+        return Ok(result);
+    }
+    let it = crate::interp::iter::get_iter(ctx, other)?;
+    while let Some(v) = ctx.next(it)? {
+        let hash = ctx.hash(v)?;
+        if matches!(ctx.set_probe(so, v, hash)?, Probe::Found(_)) {
+            ctx.set_add_hashed(result, v, hash)?;
+        }
+    }
+    Ok(result)
+}
+
+/// `so -= other` as CPython's `set_difference_update_internal`.
+fn difference_update(ctx: &mut Ctx<'_>, so: ObjRef, other: Value) -> PyResult<()> {
+    if set_ref(ctx, other) == Some(so) {
+        if let Some(s) = set_mut(ctx, so) {
+            s.clear();
+        }
+        return Ok(());
+    }
+    if let Some(mut o) = set_ref(ctx, other) {
+        if len_of(ctx, o) >> 3 > len_of(ctx, so) {
+            o = intersection(ctx, so, Value::Obj(o), false)?;
+        }
+        let slots = set_of(ctx, o).map(Set::live).unwrap_or_default();
+        for slot in slots {
+            ctx.set_discard_hashed(so, slot.key, slot.hash)?;
+        }
+    } else {
+        let it = crate::interp::iter::get_iter(ctx, other)?;
+        while let Some(v) = ctx.next(it)? {
+            ctx.set_discard(so, v)?;
+        }
+    }
+    with_set(ctx, so, |s| {
+        if s.fill - s.used > s.mask() / 4 {
+            let used = s.used;
+            s.resize(if used > 50_000 { used * 2 } else { used * 4 });
+        }
+    })
+}
+
+/// `so - other` as CPython's `set_difference`.
+fn difference(ctx: &mut Ctx<'_>, so: ObjRef, other: Value, frozen: bool) -> PyResult<ObjRef> {
+    let other_size = match (set_ref(ctx, other), exact_dict(ctx, other)) {
+        (Some(o), _) => Some(len_of(ctx, o)),
+        (None, Some(d)) => Some(ctx.len(Value::Obj(d))?),
+        _ => None,
+    };
+    match other_size {
+        Some(n) if len_of(ctx, so) >> 2 <= n => {
+            let result = empty(ctx, frozen)?;
+            let slots = set_of(ctx, so).map(Set::live).unwrap_or_default();
+            for slot in slots {
+                let present = match set_ref(ctx, other) {
+                    Some(o) => matches!(ctx.set_probe(o, slot.key, slot.hash)?, Probe::Found(_)),
+                    None => ctx.dict_lookup(other, slot.key)?.is_some(),
+                };
+                if !present {
+                    ctx.set_add_hashed(result, slot.key, slot.hash)?;
                 }
             }
+            Ok(result)
         }
         _ => {
-            let left_set = new_from(ctx, left.clone(), true)?;
-            for v in left {
-                if !ctx.set_contains(right_set, v)? {
-                    out.push(v);
-                }
-            }
-            for v in elements_of(ctx, right_set)? {
-                if !ctx.set_contains(left_set, v)? {
-                    out.push(v);
-                }
-            }
+            let result = copy_of(ctx, so, frozen)?.as_obj().unwrap_or(so);
+            difference_update(ctx, result, other)?;
+            Ok(result)
         }
     }
-    new_from(ctx, out, frozen)
 }
 
-fn is_setlike(ctx: &Ctx<'_>, v: Value) -> bool {
-    set_ref(ctx, v).is_some()
-        || matches!(
-            v.as_obj().map(|r| ctx.vm.heap.get(r)),
-            Some(Object::DictView(..))
-        )
-}
-
-/// `|`, `&`, `-`, `^` between sets (and dict key views).
-pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
-    if !matches!(
-        op,
-        BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
-    ) || !is_setlike(ctx, a)
-        || !is_setlike(ctx, b)
-    {
-        return Ok(None);
+/// `so ^= other` as CPython's `set_symmetric_difference_update`.
+fn symmetric_difference_update(ctx: &mut Ctx<'_>, so: ObjRef, other: Value) -> PyResult<()> {
+    if set_ref(ctx, other) == Some(so) {
+        if let Some(s) = set_mut(ctx, so) {
+            s.clear();
+        }
+        return Ok(());
     }
-    let frozen = set_ref(ctx, a).is_some_and(|r| is_frozen(ctx, r));
-    algebra(ctx, op, a, b, frozen).map(Some)
-}
-
-/// `|=`, `&=`, `-=`, `^=` on a mutable set.
-pub fn inplace(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
-    if !matches!(
-        op,
-        BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
-    ) || !is_setlike(ctx, b)
-    {
-        return Ok(None);
+    let o = match set_ref(ctx, other) {
+        Some(o) => o,
+        None => new_from(ctx, other, false)?,
+    };
+    let slots = set_of(ctx, o).map(Set::live).unwrap_or_default();
+    for slot in slots {
+        if !ctx.set_discard_hashed(so, slot.key, slot.hash)? {
+            ctx.set_add_hashed(so, slot.key, slot.hash)?;
+        }
     }
-    let result = algebra(ctx, op, a, b, false)?;
-    replace_contents(ctx, a, result);
-    Ok(Some(a))
+    Ok(())
 }
 
-fn replace_contents(ctx: &mut Ctx<'_>, target: Value, source: Value) {
-    let (Some(t), Some(s)) = (set_ref(ctx, target), set_ref(ctx, source)) else {
-        return;
+/// `so ^ other`: a copy of `other` updated with `so`.
+fn symmetric_difference(
+    ctx: &mut Ctx<'_>,
+    so: ObjRef,
+    other: Value,
+    frozen: bool,
+) -> PyResult<ObjRef> {
+    let result = new_from(ctx, other, frozen)?;
+    symmetric_difference_update(ctx, result, Value::Obj(so))?;
+    Ok(result)
+}
+
+/// Replace the contents of `target` with those of `source`, keeping
+/// `target`'s kind.
+fn swap_bodies(ctx: &mut Ctx<'_>, target: ObjRef, source: ObjRef) -> PyResult<()> {
+    let fresh = match set_mut(ctx, source) {
+        Some(set) => core::mem::replace(set, Set::new(false)),
+        None => return Ok(()),
     };
-    let fresh = match ctx.vm.heap.get_mut(s) {
-        Object::Set(set) => core::mem::replace(&mut **set, Set::new(false)),
-        _ => return,
-    };
-    if let Object::Set(set) = ctx.vm.heap.get_mut(t) {
+    with_set(ctx, target, |set| {
         let frozen = set.frozen;
-        **set = fresh;
+        *set = fresh;
         set.frozen = frozen;
-    }
+    })
 }
 
-/// Subset comparisons `<`, `<=`, `>`, `>=`; `None` for non-sets.
-pub fn compare(ctx: &mut Ctx<'_>, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
-    if !is_setlike(ctx, a) || !is_setlike(ctx, b) {
-        return Ok(None);
+/// Whether every element of the set `small` is in the set `big`.
+fn subset(ctx: &mut Ctx<'_>, small: ObjRef, big: ObjRef) -> PyResult<bool> {
+    if len_of(ctx, small) > len_of(ctx, big) {
+        return Ok(false);
     }
-    let (small, big, strict) = match op {
-        CmpOp::Lt => (a, b, true),
-        CmpOp::LtE => (a, b, false),
-        CmpOp::Gt => (b, a, true),
-        _ => (b, a, false),
-    };
-    let (ls, lb) = (ctx.len(small)?, ctx.len(big)?);
-    if ls > lb || (strict && ls == lb) {
-        return Ok(Some(false));
-    }
-    Ok(Some(subset(ctx, small, big)?))
-}
-
-fn subset(ctx: &mut Ctx<'_>, small: Value, big: Value) -> PyResult<bool> {
-    let big = match set_ref(ctx, big) {
-        Some(_) => big,
-        None => {
-            let items = ctx.collect(big)?;
-            new_from(ctx, items, true)?
-        }
-    };
-    for v in elements_of(ctx, small)? {
-        if !ctx.set_contains(big, v)? {
+    let slots = set_of(ctx, small).map(Set::live).unwrap_or_default();
+    for slot in slots {
+        if !matches!(ctx.set_probe(big, slot.key, slot.hash)?, Probe::Found(_)) {
             return Ok(false);
         }
     }
     Ok(true)
 }
 
+/// Whether `v` is a dict view.
+fn view_of(ctx: &Ctx<'_>, v: Value) -> Option<(DictViewKind, ObjRef)> {
+    match v.as_obj().map(|r| ctx.vm.heap.get(r)) {
+        Some(Object::DictView(kind, d)) => Some((*kind, *d)),
+        _ => None,
+    }
+}
+
+/// A new set of a view's elements (keys views go through their dict).
+fn view_to_set(ctx: &mut Ctx<'_>, v: Value) -> PyResult<ObjRef> {
+    match view_of(ctx, v) {
+        Some((DictViewKind::Keys, d)) => new_from(ctx, Value::Obj(d), false),
+        _ => new_from(ctx, v, false),
+    }
+}
+
+/// Set operators with a dict view on either side; the result is a `set`.
+fn view_binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+    let (view, other) = match view_of(ctx, a) {
+        Some(_) => (a, b),
+        None => (b, a),
+    };
+    let result = match op {
+        BinOp::BitAnd => {
+            let other_len = ctx.len(other).ok();
+            let view_len = ctx.len(view)?;
+            let exact_set = matches!(other.as_obj().map(|r| ctx.vm.heap.get(r)), Some(Object::Set(s)) if !s.frozen);
+            if exact_set && other_len.is_some_and(|n| view_len <= n) {
+                let o = set_ref(ctx, other).unwrap_or(ctx.vm.types.empty_tuple);
+                intersection(ctx, o, view, false)?
+            } else {
+                let (small, big) = match (view_of(ctx, other), other_len) {
+                    (Some(_), Some(n)) if n > view_len => (view, other),
+                    _ => (other, view),
+                };
+                let result = empty(ctx, false)?;
+                let it = crate::interp::iter::get_iter(ctx, small)?;
+                while let Some(v) = ctx.next(it)? {
+                    if crate::interp::ops::contains(ctx, big, v)? {
+                        ctx.set_add(Value::Obj(result), v)?;
+                    }
+                }
+                result
+            }
+        }
+        BinOp::BitOr => {
+            let result = view_to_set(ctx, a)?;
+            update_from(ctx, result, b)?;
+            result
+        }
+        BinOp::Sub => {
+            let result = view_to_set(ctx, a)?;
+            difference_update(ctx, result, b)?;
+            result
+        }
+        _ => {
+            let result = view_to_set(ctx, a)?;
+            symmetric_difference_update(ctx, result, b)?;
+            result
+        }
+    };
+    Ok(Value::Obj(result))
+}
+
+/// `|`, `&`, `-`, `^` between sets (and dict views with any iterable).
+pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+    if !matches!(
+        op,
+        BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
+    ) {
+        return Ok(None);
+    }
+    let view_a = view_of(ctx, a).is_some_and(|(k, _)| k != DictViewKind::Values);
+    let view_b = view_of(ctx, b).is_some_and(|(k, _)| k != DictViewKind::Values);
+    if view_a || (view_b && set_ref(ctx, a).is_some()) {
+        if !view_a && op != BinOp::BitAnd && op != BinOp::BitOr {
+            let left = new_from(ctx, a, false)?;
+            return binary(ctx, op, Value::Obj(left), b);
+        }
+        return view_binary(ctx, op, a, b).map(Some);
+    }
+    let (Some(x), Some(_)) = (set_ref(ctx, a), set_ref(ctx, b)) else {
+        return Ok(None);
+    };
+    let frozen = is_frozen(ctx, x);
+    let r = match op {
+        BinOp::BitOr => {
+            let result = copy_of(ctx, x, frozen)?.as_obj().unwrap_or(x);
+            update_from(ctx, result, b)?;
+            result
+        }
+        BinOp::BitAnd => intersection(ctx, x, b, frozen)?,
+        BinOp::Sub => difference(ctx, x, b, frozen)?,
+        _ => symmetric_difference(ctx, x, b, frozen)?,
+    };
+    Ok(Some(Value::Obj(r)))
+}
+
+/// `|=`, `&=`, `-=`, `^=` on a mutable set (the other operand a set).
+pub fn inplace(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+    let (Some(x), Some(_)) = (set_ref(ctx, a), set_ref(ctx, b)) else {
+        return Ok(None);
+    };
+    match op {
+        BinOp::BitOr => update_from(ctx, x, b)?,
+        BinOp::BitAnd => {
+            let tmp = intersection(ctx, x, b, false)?;
+            swap_bodies(ctx, x, tmp)?;
+        }
+        BinOp::Sub => difference_update(ctx, x, b)?,
+        BinOp::BitXor => symmetric_difference_update(ctx, x, b)?,
+        _ => return Ok(None),
+    }
+    Ok(Some(a))
+}
+
+/// Subset comparisons `<`, `<=`, `>`, `>=`; `None` for non-sets.
+pub fn compare(ctx: &mut Ctx<'_>, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
+    let setlike = |ctx: &Ctx<'_>, v: Value| {
+        set_ref(ctx, v).is_some() || view_of(ctx, v).is_some_and(|(k, _)| k != DictViewKind::Values)
+    };
+    if !setlike(ctx, a) || !setlike(ctx, b) {
+        return Ok(None);
+    }
+    let (x, y) = (as_set(ctx, a)?, as_set(ctx, b)?);
+    let (small, big, strict) = match op {
+        CmpOp::Lt => (x, y, true),
+        CmpOp::LtE => (x, y, false),
+        CmpOp::Gt => (y, x, true),
+        _ => (y, x, false),
+    };
+    if strict && len_of(ctx, small) >= len_of(ctx, big) {
+        return Ok(Some(false));
+    }
+    Ok(Some(subset(ctx, small, big)?))
+}
+
 /// `a == b` for sets and views; `None` when not both set-like.
 pub fn sets_equal(ctx: &mut Ctx<'_>, a: Value, b: Value) -> PyResult<Option<bool>> {
-    if !is_setlike(ctx, a) || !is_setlike(ctx, b) {
+    let setlike = |ctx: &Ctx<'_>, v: Value| {
+        set_ref(ctx, v).is_some() || view_of(ctx, v).is_some_and(|(k, _)| k != DictViewKind::Values)
+    };
+    if !setlike(ctx, a) || !setlike(ctx, b) {
         return Ok(None);
     }
     if ctx.len(a)? != ctx.len(b)? {
         return Ok(Some(false));
     }
-    Ok(Some(subset(ctx, a, b)?))
+    let (x, y) = (as_set(ctx, a)?, as_set(ctx, b)?);
+    Ok(Some(subset(ctx, x, y)?))
 }
 
-fn this(ctx: &mut Ctx<'_>, args: Args) -> PyResult<ObjRef> {
-    let v = ctx.arg(args, 0);
+/// `view.isdisjoint(other)` for dict views.
+pub fn view_isdisjoint(ctx: &mut Ctx<'_>, view: Value, other: Value) -> PyResult<bool> {
+    let it = crate::interp::iter::get_iter(ctx, other)?;
+    while let Some(v) = ctx.next(it)? {
+        if crate::interp::ops::contains(ctx, view, v)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// `self` of a set method, checked (`frozenset` methods accept both).
+fn this(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<ObjRef> {
+    let v = if args.positional() > 0 {
+        ctx.arg(args, 0)
+    } else {
+        Value::None
+    };
     match set_ref(ctx, v) {
         Some(r) => Ok(r),
-        None => Err(ctx.type_error("descriptor requires a 'set' object")),
+        None => {
+            let t = ctx.type_name(v);
+            Err(ctx.type_error(alloc::format!(
+                "descriptor '{name}' for 'set' objects doesn't apply to a '{t}' object"
+            )))
+        }
     }
 }
 
-fn mutable(ctx: &mut Ctx<'_>, args: Args) -> PyResult<ObjRef> {
-    let r = this(ctx, args)?;
+/// `self` of a method only `set` has.
+fn mutable(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<ObjRef> {
+    let r = this(ctx, args, name)?;
     if is_frozen(ctx, r) {
-        return Err(ctx.type_error("'frozenset' object is immutable"));
+        return Err(ctx.type_error(alloc::format!(
+            "descriptor '{name}' for 'set' objects doesn't apply to a 'frozenset' object"
+        )));
     }
     Ok(r)
 }
 
+/// The owner and name of a method for messages (`set`, `add`).
+fn qual<'n>(ctx: &Ctx<'_>, r: ObjRef, name: &'n str) -> (&'static str, &'n str) {
+    let owner = if is_frozen(ctx, r) {
+        "frozenset"
+    } else {
+        "set"
+    };
+    (owner, name)
+}
+
 fn make(ctx: &mut Ctx<'_>, args: Args, frozen: bool) -> PyResult<Value> {
     let name = if frozen { "frozenset" } else { "set" };
-    ctx.check_args(args, name, 1, 2, &[])?;
+    if args.keywords() > 0 {
+        return Err(ctx.type_error(alloc::format!("{name}() takes no keyword arguments")));
+    }
+    ctx.positional_only(args, 1, name, 0, 1)?;
     let cls = ctx.arg(args, 0);
-    let items = if args.positional() == 2 {
-        let v = ctx.arg(args, 1);
-        elements_of(ctx, v)?
-    } else {
-        Vec::new()
+    let exact = cls.as_obj()
+        == Some(if frozen {
+            ctx.vm.types.frozenset
+        } else {
+            ctx.vm.types.set
+        });
+    let s = match ctx.opt_arg(args, 1) {
+        Some(v)
+            if frozen
+                && exact
+                && set_ref(ctx, v).is_some_and(|r| is_frozen(ctx, r))
+                && matches!(v.as_obj().map(|r| ctx.vm.heap.get(r)), Some(Object::Set(_))) =>
+        {
+            v
+        }
+        Some(v) => Value::Obj(new_from(ctx, v, frozen)?),
+        None => Value::Obj(empty(ctx, frozen)?),
     };
-    let s = new_from(ctx, items, frozen)?;
     crate::interp::class::wrap_builtin(ctx, cls, s)
 }
 
@@ -562,17 +899,15 @@ fn frozenset_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn add(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "add", 2, 2, &[])?;
-    let s = mutable(ctx, args)?;
-    let v = ctx.arg(args, 1);
+    let s = mutable(ctx, args, "add")?;
+    let v = ctx.one_arg(args, 1, "set", "add")?;
     ctx.set_add(Value::Obj(s), v)?;
     Ok(Value::None)
 }
 
 fn remove(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "remove", 2, 2, &[])?;
-    let s = mutable(ctx, args)?;
-    let v = ctx.arg(args, 1);
+    let s = mutable(ctx, args, "remove")?;
+    let v = ctx.one_arg(args, 1, "set", "remove")?;
     if !ctx.set_discard(s, v)? {
         return Err(ctx.key_error(v));
     }
@@ -580,20 +915,16 @@ fn remove(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn discard(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "discard", 2, 2, &[])?;
-    let s = mutable(ctx, args)?;
-    let v = ctx.arg(args, 1);
+    let s = mutable(ctx, args, "discard")?;
+    let v = ctx.one_arg(args, 1, "set", "discard")?;
     ctx.set_discard(s, v)?;
     Ok(Value::None)
 }
 
 fn pop(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let s = mutable(ctx, args)?;
-    let v = match ctx.vm.heap.get_mut(s) {
-        Object::Set(set) => set.pop(),
-        _ => None,
-    };
-    match v {
+    let s = mutable(ctx, args, "pop")?;
+    ctx.no_args(args, "set", "pop")?;
+    match set_mut(ctx, s).and_then(Set::pop) {
         Some(v) => Ok(v),
         None => {
             let t = ctx.vm.types.key_error;
@@ -603,103 +934,174 @@ fn pop(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn clear(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let s = mutable(ctx, args)?;
-    if let Object::Set(set) = ctx.vm.heap.get_mut(s) {
+    let s = mutable(ctx, args, "clear")?;
+    ctx.no_args(args, "set", "clear")?;
+    if let Some(set) = set_mut(ctx, s) {
         set.clear();
     }
     Ok(Value::None)
 }
 
 fn copy(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let s = this(ctx, args)?;
+    let s = this(ctx, args, "copy")?;
+    let q = qual(ctx, s, "copy");
+    ctx.no_args(args, q.0, q.1)?;
+    let me = ctx.arg(args, 0);
     let frozen = is_frozen(ctx, s);
-    let items = elements(ctx, s);
-    new_from(ctx, items, frozen)
-}
-
-fn with_others(ctx: &mut Ctx<'_>, args: Args, op: BinOp) -> PyResult<Value> {
-    let s = this(ctx, args)?;
-    let frozen = is_frozen(ctx, s);
-    let mut acc = Value::Obj(s);
-    let items = elements(ctx, s);
-    acc = if args.positional() == 1 {
-        new_from(ctx, items, frozen)?
-    } else {
-        acc
-    };
-    for i in 1..args.positional() {
-        let other = ctx.arg(args, i);
-        acc = algebra(ctx, op, acc, other, frozen)?;
+    if frozen
+        && matches!(
+            me.as_obj().map(|r| ctx.vm.heap.get(r)),
+            Some(Object::Set(_))
+        )
+    {
+        return Ok(me);
     }
-    Ok(acc)
+    copy_of(ctx, s, frozen)
 }
 
 fn union(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    with_others(ctx, args, BinOp::BitOr)
+    let s = this(ctx, args, "union")?;
+    ctx.positional_only(args, 1, "union", 0, usize::MAX)?;
+    let frozen = is_frozen(ctx, s);
+    let result = copy_of(ctx, s, frozen)?.as_obj().unwrap_or(s);
+    for i in 1..args.positional() {
+        let other = ctx.arg(args, i);
+        update_from(ctx, result, other)?;
+    }
+    Ok(Value::Obj(result))
 }
 
-fn intersection(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    with_others(ctx, args, BinOp::BitAnd)
+/// `so & a & b …` over the method's arguments.
+fn intersection_multi(ctx: &mut Ctx<'_>, args: Args, s: ObjRef, frozen: bool) -> PyResult<ObjRef> {
+    if args.positional() == 1 {
+        return copy_of(ctx, s, frozen).map(|v| v.as_obj().unwrap_or(s));
+    }
+    let mut result = s;
+    for i in 1..args.positional() {
+        let other = ctx.arg(args, i);
+        result = intersection(ctx, result, other, frozen)?;
+    }
+    Ok(result)
 }
 
-fn difference(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    with_others(ctx, args, BinOp::Sub)
+fn intersection_method(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let s = this(ctx, args, "intersection")?;
+    ctx.positional_only(args, 1, "intersection", 0, usize::MAX)?;
+    let frozen = is_frozen(ctx, s);
+    intersection_multi(ctx, args, s, frozen).map(Value::Obj)
 }
 
-fn symmetric_difference(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "symmetric_difference", 2, 2, &[])?;
-    with_others(ctx, args, BinOp::BitXor)
+fn difference_method(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let s = this(ctx, args, "difference")?;
+    ctx.positional_only(args, 1, "difference", 0, usize::MAX)?;
+    let frozen = is_frozen(ctx, s);
+    match args.positional() {
+        1 => copy_of(ctx, s, frozen),
+        2 => {
+            let other = ctx.arg(args, 1);
+            difference(ctx, s, other, frozen).map(Value::Obj)
+        }
+        n => {
+            let result = copy_of(ctx, s, frozen)?.as_obj().unwrap_or(s);
+            for i in 1..n {
+                let other = ctx.arg(args, i);
+                difference_update(ctx, result, other)?;
+            }
+            Ok(Value::Obj(result))
+        }
+    }
 }
 
-fn update_with(ctx: &mut Ctx<'_>, args: Args, op: BinOp) -> PyResult<Value> {
-    let s = mutable(ctx, args)?;
-    let result = with_others(ctx, args, op)?;
-    replace_contents(ctx, Value::Obj(s), result);
-    Ok(Value::None)
+fn symmetric_difference_method(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let s = this(ctx, args, "symmetric_difference")?;
+    let q = qual(ctx, s, "symmetric_difference");
+    let other = ctx.one_arg(args, 1, q.0, q.1)?;
+    let frozen = is_frozen(ctx, s);
+    symmetric_difference(ctx, s, other, frozen).map(Value::Obj)
 }
 
 fn update(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let s = mutable(ctx, args)?;
+    let s = mutable(ctx, args, "update")?;
+    ctx.positional_only(args, 1, "update", 0, usize::MAX)?;
     for i in 1..args.positional() {
         let other = ctx.arg(args, i);
-        for v in elements_of(ctx, other)? {
-            ctx.set_add(Value::Obj(s), v)?;
-        }
+        update_from(ctx, s, other)?;
     }
     Ok(Value::None)
 }
 
 fn intersection_update(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    update_with(ctx, args, BinOp::BitAnd)
+    let s = mutable(ctx, args, "intersection_update")?;
+    ctx.positional_only(args, 1, "intersection_update", 0, usize::MAX)?;
+    let tmp = intersection_multi(ctx, args, s, false)?;
+    if tmp != s {
+        swap_bodies(ctx, s, tmp)?;
+    }
+    Ok(Value::None)
 }
 
-fn difference_update(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    update_with(ctx, args, BinOp::Sub)
+fn difference_update_method(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let s = mutable(ctx, args, "difference_update")?;
+    ctx.positional_only(args, 1, "difference_update", 0, usize::MAX)?;
+    for i in 1..args.positional() {
+        let other = ctx.arg(args, i);
+        difference_update(ctx, s, other)?;
+    }
+    Ok(Value::None)
 }
 
-fn symmetric_difference_update(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    update_with(ctx, args, BinOp::BitXor)
+fn symmetric_difference_update_method(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let s = mutable(ctx, args, "symmetric_difference_update")?;
+    let other = ctx.one_arg(args, 1, "set", "symmetric_difference_update")?;
+    symmetric_difference_update(ctx, s, other)?;
+    Ok(Value::None)
 }
 
 fn issubset(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "issubset", 2, 2, &[])?;
-    let (a, b) = (ctx.arg(args, 0), ctx.arg(args, 1));
-    Ok(Value::Bool(subset(ctx, a, b)?))
+    let s = this(ctx, args, "issubset")?;
+    let q = qual(ctx, s, "issubset");
+    let other = ctx.one_arg(args, 1, q.0, q.1)?;
+    let o = as_set(ctx, other)?;
+    Ok(Value::Bool(subset(ctx, s, o)?))
 }
 
 fn issuperset(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "issuperset", 2, 2, &[])?;
-    let (a, b) = (ctx.arg(args, 0), ctx.arg(args, 1));
-    let items = elements_of(ctx, b)?;
-    let small = new_from(ctx, items, true)?;
-    Ok(Value::Bool(subset(ctx, small, a)?))
+    let s = this(ctx, args, "issuperset")?;
+    let q = qual(ctx, s, "issuperset");
+    let other = ctx.one_arg(args, 1, q.0, q.1)?;
+    if let Some(o) = set_ref(ctx, other) {
+        return Ok(Value::Bool(subset(ctx, o, s)?));
+    }
+    let it = crate::interp::iter::get_iter(ctx, other)?;
+    while let Some(v) = ctx.next(it)? {
+        if !ctx.set_contains(Value::Obj(s), v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }
 
 fn isdisjoint(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "isdisjoint", 2, 2, &[])?;
-    let (a, b) = (ctx.arg(args, 0), ctx.arg(args, 1));
-    for v in elements_of(ctx, b)? {
-        if ctx.set_contains(a, v)? {
+    let s = this(ctx, args, "isdisjoint")?;
+    let q = qual(ctx, s, "isdisjoint");
+    let other = ctx.one_arg(args, 1, q.0, q.1)?;
+    if let Some(o) = set_ref(ctx, other) {
+        let (small, big) = if len_of(ctx, o) < len_of(ctx, s) {
+            (o, s)
+        } else {
+            (s, o)
+        };
+        let slots = set_of(ctx, small).map(Set::live).unwrap_or_default();
+        for slot in slots {
+            if matches!(ctx.set_probe(big, slot.key, slot.hash)?, Probe::Found(_)) {
+                return Ok(Value::Bool(false));
+            }
+        }
+        return Ok(Value::Bool(true));
+    }
+    let it = crate::interp::iter::get_iter(ctx, other)?;
+    while let Some(v) = ctx.next(it)? {
+        if ctx.set_contains(Value::Obj(s), v)? {
             return Ok(Value::Bool(false));
         }
     }
@@ -707,54 +1109,106 @@ fn isdisjoint(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn set_len(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let s = this(ctx, args)?;
-    Ok(Value::Int(set_of(ctx, s).map_or(0, Set::len) as i64))
+    let s = this(ctx, args, "__len__")?;
+    Ok(Value::Int(len_of(ctx, s) as i64))
 }
 
 fn contains(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "__contains__", 2, 2, &[])?;
-    let s = this(ctx, args)?;
-    let v = ctx.arg(args, 1);
+    let s = this(ctx, args, "__contains__")?;
+    let q = qual(ctx, s, "__contains__");
+    let v = ctx.one_arg(args, 1, q.0, q.1)?;
     Ok(Value::Bool(ctx.set_contains(Value::Obj(s), v)?))
 }
 
-/// Methods of `set`.
+fn set_iter(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let s = this(ctx, args, "__iter__")?;
+    crate::interp::iter::get_iter(ctx, Value::Obj(s))
+}
+
+fn set_repr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    this(ctx, args, "__repr__")?;
+    let me = ctx.arg(args, 0);
+    let text = crate::interp::format::repr(ctx, me)?;
+    ctx.new_string(text)
+}
+
+/// Binary operators as dunder methods (`NotImplemented` for non-sets).
+fn operator(ctx: &mut Ctx<'_>, args: Args, name: &str, op: BinOp) -> PyResult<Value> {
+    let s = this(ctx, args, name)?;
+    let q = qual(ctx, s, name);
+    let other = ctx.one_arg(args, 1, q.0, q.1)?;
+    let me = ctx.arg(args, 0);
+    Ok(binary(ctx, op, me, other)?.unwrap_or(Value::NotImplemented))
+}
+
+fn s_or(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    operator(ctx, args, "__or__", BinOp::BitOr)
+}
+
+fn s_and(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    operator(ctx, args, "__and__", BinOp::BitAnd)
+}
+
+fn s_sub(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    operator(ctx, args, "__sub__", BinOp::Sub)
+}
+
+fn s_xor(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    operator(ctx, args, "__xor__", BinOp::BitXor)
+}
+
+/// Methods of `set`, sorted by name length then name.
 pub static SET_METHODS: &[Native] = &[
-    Native::static_method("__new__", set_new),
-    Native::method("__len__", set_len),
-    Native::method("__contains__", contains),
     Native::method("add", add),
-    Native::method("remove", remove),
-    Native::method("discard", discard),
     Native::method("pop", pop),
-    Native::method("clear", clear),
     Native::method("copy", copy),
-    Native::method("update", update),
+    Native::method("clear", clear),
     Native::method("union", union),
-    Native::method("intersection", intersection),
-    Native::method("difference", difference),
-    Native::method("symmetric_difference", symmetric_difference),
-    Native::method("intersection_update", intersection_update),
-    Native::method("difference_update", difference_update),
-    Native::method("symmetric_difference_update", symmetric_difference_update),
+    Native::method("__or__", s_or),
+    Native::method("remove", remove),
+    Native::method("update", update),
+    Native::method("__and__", s_and),
+    Native::method("__len__", set_len),
+    Native::static_method("__new__", set_new),
+    Native::method("__sub__", s_sub),
+    Native::method("__xor__", s_xor),
+    Native::method("discard", discard),
+    Native::method("__iter__", set_iter),
+    Native::method("__repr__", set_repr),
     Native::method("issubset", issubset),
-    Native::method("issuperset", issuperset),
+    Native::method("difference", difference_method),
     Native::method("isdisjoint", isdisjoint),
+    Native::method("issuperset", issuperset),
+    Native::method("__contains__", contains),
+    Native::method("intersection", intersection_method),
+    Native::method("difference_update", difference_update_method),
+    Native::method("intersection_update", intersection_update),
+    Native::method("symmetric_difference", symmetric_difference_method),
+    Native::method(
+        "symmetric_difference_update",
+        symmetric_difference_update_method,
+    ),
 ];
 
-/// Methods of `frozenset`.
+/// Methods of `frozenset`, sorted by name length then name.
 pub static FROZENSET_METHODS: &[Native] = &[
-    Native::static_method("__new__", frozenset_new),
-    Native::method("__len__", set_len),
-    Native::method("__contains__", contains),
     Native::method("copy", copy),
     Native::method("union", union),
-    Native::method("intersection", intersection),
-    Native::method("difference", difference),
-    Native::method("symmetric_difference", symmetric_difference),
+    Native::method("__or__", s_or),
+    Native::method("__and__", s_and),
+    Native::method("__len__", set_len),
+    Native::static_method("__new__", frozenset_new),
+    Native::method("__sub__", s_sub),
+    Native::method("__xor__", s_xor),
+    Native::method("__iter__", set_iter),
+    Native::method("__repr__", set_repr),
     Native::method("issubset", issubset),
-    Native::method("issuperset", issuperset),
+    Native::method("difference", difference_method),
     Native::method("isdisjoint", isdisjoint),
+    Native::method("issuperset", issuperset),
+    Native::method("__contains__", contains),
+    Native::method("intersection", intersection_method),
+    Native::method("symmetric_difference", symmetric_difference_method),
 ];
 
 #[cfg(test)]

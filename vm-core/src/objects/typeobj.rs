@@ -70,7 +70,14 @@ impl TypeObj {
 
     /// The native method called `name`, if this type has one.
     pub fn native(&self, name: &str) -> Option<&'static Native> {
-        self.natives.iter().find(|n| n.name == name)
+        // The built-in tables are in `name_order` (unit tests check), so a
+        // hit is a binary search; an unsorted table (an extension class's)
+        // is still searched in full.
+        let natives = self.natives;
+        match natives.binary_search_by(|n| crate::native::name_order(n.name, name)) {
+            Ok(i) => Some(&natives[i]),
+            Err(_) => natives.iter().find(|n| n.name == name),
+        }
     }
 }
 
@@ -106,13 +113,33 @@ impl Ctx<'_> {
                 Object::Range(_) => t.range,
                 Object::Slice(_) => t.slice,
                 Object::Function(_) => t.function,
+                Object::BoundMethod(m) if matches!(m.function, Value::Native(_)) => {
+                    t.builtin_function
+                }
                 Object::BoundMethod(_) => t.method,
                 Object::Type(_) => t.type_,
                 Object::Instance(i) => i.class,
                 Object::Module(_) => t.module,
                 Object::Code(_) => t.code,
                 Object::Cell(_) => t.cell,
-                Object::Iter(it) => it.type_in(t),
+                Object::Iter(it) => match &**it {
+                    crate::objects::IterObj::Seq { seq, .. } => {
+                        match seq.as_obj().map(|r| self.vm.heap.get(r)) {
+                            Some(Object::Tuple(_)) => t.tuple_iterator,
+                            Some(Object::Bytes(_) | Object::ByteArray(_)) => t.bytes_iterator,
+                            _ => t.list_iterator,
+                        }
+                    }
+                    crate::objects::IterObj::Reversed { seq, .. }
+                        if matches!(
+                            seq.as_obj().map(|r| self.vm.heap.get(r)),
+                            Some(Object::List(_))
+                        ) =>
+                    {
+                        t.list_reverseiterator
+                    }
+                    it => it.type_in(t),
+                },
                 Object::DictView(kind, _) => kind.type_in(t),
                 Object::Generator(_) => t.generator,
                 Object::Lock(_) => t.lock,
@@ -273,6 +300,9 @@ fn object_eq(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn object_ne(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let (a, b) = (ctx.arg(args, 0), ctx.arg(args, 1));
+    if a.is(b) {
+        return Ok(Value::Bool(false));
+    }
     let eq = crate::interp::ops::rich_eq(ctx, a, b)?;
     Ok(match eq {
         Value::Bool(e) => Value::Bool(!e),
@@ -303,7 +333,7 @@ fn object_setattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     match obj {
         Value::Obj(r) if matches!(ctx.vm.heap.get(r), Object::Instance(_)) => {
             let name = ctx.intern_value(name)?;
-            crate::interp::attr::instance_dict_set(ctx, r, name, value)?;
+            crate::interp::attr::generic_set_attr(ctx, r, name, value)?;
             Ok(Value::None)
         }
         _ => {
@@ -313,6 +343,13 @@ fn object_setattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     }
 }
 
+fn object_delattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let (obj, name) = (ctx.arg(args, 0), ctx.arg(args, 1));
+    let name = ctx.intern_value(name)?;
+    crate::interp::attr::generic_del_attr(ctx, obj, name)?;
+    Ok(Value::None)
+}
+
 fn object_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let cls = ctx.arg(args, 0);
     let Some(cls) = cls.as_obj() else {
@@ -320,6 +357,24 @@ fn object_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     };
     crate::interp::class::new_instance(ctx, cls)
 }
+
+/// `NoneType()`, `NotImplementedType()`, `ellipsis()`: the singleton.
+fn singleton_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let cls = ctx.arg(args, 0);
+    let t = &ctx.vm.types;
+    let (name, v) = match cls.as_obj() {
+        Some(c) if c == t.not_implemented_type => ("NotImplementedType", Value::NotImplemented),
+        Some(c) if c == t.ellipsis_type => ("ellipsis", Value::Ellipsis),
+        _ => ("NoneType", Value::None),
+    };
+    if args.count > 1 {
+        return Err(ctx.type_error(alloc::format!("{name} takes no arguments")));
+    }
+    Ok(v)
+}
+
+/// Methods of `NoneType`, `NotImplementedType` and `ellipsis`.
+pub static SINGLETON_METHODS: &[Native] = &[Native::static_method("__new__", singleton_new)];
 
 /// Methods of `object`.
 pub static OBJECT_METHODS: &[Native] = &[
@@ -332,7 +387,25 @@ pub static OBJECT_METHODS: &[Native] = &[
     Native::method("__hash__", object_hash),
     Native::method("__format__", object_format),
     Native::method("__setattr__", object_setattr),
+    Native::method("__delattr__", object_delattr),
+    Native::class_method("__init_subclass__", object_init_subclass),
 ];
+
+fn object_init_subclass(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let extra = args.positional().saturating_sub(1);
+    if extra == 0 && args.keywords() == 0 {
+        return Ok(Value::None);
+    }
+    let name = match ctx.arg(args, 0).as_obj() {
+        Some(r) => ctx.type_name_of_type(r),
+        None => String::from("object"),
+    };
+    Err(ctx.type_error(if extra > 0 {
+        alloc::format!("{name}.__init_subclass__() takes no arguments ({extra} given)")
+    } else {
+        alloc::format!("{name}.__init_subclass__() takes no keyword arguments")
+    }))
+}
 
 fn type_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     match args.positional() {
@@ -380,6 +453,7 @@ fn super_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
         2 => (ctx.arg(args, 1), Value::None),
         _ => return Err(ctx.type_error("super() takes at most 2 arguments")),
     };
+    crate::interp::class::check_super_args(ctx, start, receiver)?;
     let r = ctx.alloc(Object::Super(alloc::boxed::Box::new([start, receiver])))?;
     Ok(Value::Obj(r))
 }

@@ -1,0 +1,2 @@
+f = frozenset()
+f.add(1)

@@ -1,0 +1,1 @@
+min(x for x in [])

@@ -1,0 +1,2 @@
+print("abc".find("z"))
+"abc".index("z")

@@ -1,0 +1,2 @@
+print("helper_broken starts")
+VALUE = 1 / 0

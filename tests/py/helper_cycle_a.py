@@ -1,0 +1,4 @@
+print("a starts")
+A_VALUE = "a"
+import helper_cycle_b
+print("a ends")

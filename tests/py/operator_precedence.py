@@ -1,0 +1,11 @@
+print(-2 ** 2, (-2) ** 2, 2 ** -1, 2 ** 3 ** 2)
+print(1 + 2 * 3 - 4 / 2, (1 + 2) * 3, 7 // 2 * 2, 7 % 3 * 2)
+print(not 1 == 2, not (1 and 0), 1 or 0 and 0, (1 or 0) and 0)
+print(1 < 2 == True, 3 & 5 | 2, 3 ^ 1 << 2, ~5 & 0xF)
+print(-3 % 5, -(3 % 5), 10 - 2 - 3, 2 * 3 % 4)
+print("a" + "b" * 2, ["x"] * 2 + ["y"], not [] or "default")
+print(1 if True else 2 + 10, (1 if False else 2) + 10)
+print((lambda: 1 if False else 2)())
+x = 5
+print(x > 3 and x < 10, x > 3 < 4, 0 <= x <= 5 != 6)
+print(True + True, True * 3, -True, ~False)
