@@ -4,16 +4,19 @@
 mod alloc_count;
 #[macro_use]
 mod backend;
+mod compile;
 mod host;
+mod program;
 
 #[global_allocator]
 static ALLOCATOR: alloc_count::Counting = alloc_count::Counting;
 
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 use vm_core::{Config, Vm};
+
+use program::Program;
 
 const VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
@@ -23,9 +26,15 @@ const VERSION: &str = concat!(
 );
 
 /// Command-line arguments: options come before the script; everything
-/// after it is the script's `sys.argv`.
+/// after it is the script's `sys.argv`. `emberpy compile …` is the other
+/// form (see `compile.rs`).
 #[derive(Parser, Debug)]
-#[command(name = "emberpy", version = VERSION, about = "A small Python VM whose threads cannot leak")]
+#[command(
+    name = "emberpy",
+    version = VERSION,
+    about = "A small Python VM whose threads cannot leak",
+    after_help = "Precompile a script with: emberpy compile script.py -o script.ebc"
+)]
 struct Cli {
     /// Print one `emberpy-stats:` line with thread, task and heap figures to
     /// stderr after the run.
@@ -40,6 +49,12 @@ struct Cli {
     /// Most Python threads alive at once.
     #[arg(long, value_name = "N")]
     max_threads: Option<usize>,
+    /// Stop every thread once the run has executed this many bytecodes.
+    #[arg(long, value_name = "N")]
+    max_instructions: Option<u64>,
+    /// Stop every thread once the run has taken this many seconds.
+    #[arg(long, value_name = "SECONDS")]
+    time_limit: Option<f64>,
     /// Run the script this many times in one process (a soak test: with
     /// --stats, one stats line per run).
     #[arg(long, value_name = "N", default_value_t = 1)]
@@ -54,11 +69,22 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
+    let raw: Vec<String> = std::env::args().collect();
+    if raw.get(1).map(String::as_str) == Some("compile") {
+        return compile::main(&raw[2..]);
+    }
     let cli = Cli::parse();
-    let (source, filename, argv, module_dir) = match load(&cli) {
-        Ok(x) => x,
-        Err(msg) => {
-            eprintln!("{msg}");
+    let program = match (&cli.code, cli.args.is_empty()) {
+        (Some(code), _) => Program::inline(code, &cli.args),
+        (None, false) => match Program::file(&cli.args) {
+            Ok(p) => p,
+            Err(msg) => {
+                eprintln!("{msg}");
+                return ExitCode::from(2);
+            }
+        },
+        (None, true) => {
+            eprintln!("usage: emberpy [options] script.py [args...]  (or: emberpy -c CODE)");
             return ExitCode::from(2);
         }
     };
@@ -69,7 +95,12 @@ fn main() -> ExitCode {
     if let Some(n) = cli.max_threads {
         config.max_threads = n;
     }
-    let host = Box::new(host::CliHost::new(module_dir));
+    config.instruction_limit = cli.max_instructions;
+    config.time_limit = cli
+        .time_limit
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map(std::time::Duration::from_secs_f64);
+    let host = Box::new(host::CliHost::new(program.module_dir.clone()));
     let mut vm = match Vm::new(config, host) {
         Ok(vm) => vm,
         Err(e) => {
@@ -82,7 +113,7 @@ fn main() -> ExitCode {
     let _ = ctrlc::set_handler(move || stop.stop());
     let mut status = 0;
     for _ in 0..cli.repeat.max(1) {
-        let main = match vm.load_main(&source, &filename, argv.clone()) {
+        let main = match program.load(&mut vm) {
             Ok(main) => main,
             Err(s) => return exit_code(s),
         };
@@ -98,7 +129,7 @@ fn main() -> ExitCode {
                 .map(|t| returned_at.saturating_duration_since(t).as_micros())
                 .unwrap_or(0);
             eprintln!(
-                "emberpy-stats: backend={} threads_live={} tasks_spawned={} tasks_reaped={} tasks_live={} heap_baseline={} heap_after={} exit_latency_us={} peak_threads={} alloc_bytes={}",
+                "emberpy-stats: backend={} threads_live={} tasks_spawned={} tasks_reaped={} tasks_live={} heap_baseline={} heap_after={} exit_latency_us={} peak_threads={} alloc_bytes={}{}",
                 runtime.name(),
                 stats.threads_live,
                 counters.spawned,
@@ -108,40 +139,13 @@ fn main() -> ExitCode {
                 stats.heap.bytes,
                 latency,
                 outcome.peak_threads,
-                alloc_count::live_bytes()
+                alloc_count::live_bytes(),
+                backend::extra_stats(&runtime)
             );
         }
     }
     drop(vm);
     exit_code(status)
-}
-
-/// The source, its file name, `sys.argv` and the directory user modules are
-/// imported from.
-fn load(cli: &Cli) -> Result<(String, String, Vec<String>, PathBuf), String> {
-    if let Some(code) = &cli.code {
-        let mut argv = vec![String::from("-c")];
-        argv.extend(cli.args.iter().cloned());
-        return Ok((
-            code.clone(),
-            String::from("<string>"),
-            argv,
-            PathBuf::from("."),
-        ));
-    }
-    let Some(script) = cli.args.first() else {
-        return Err(String::from(
-            "usage: emberpy [options] script.py [args...]  (or: emberpy -c CODE)",
-        ));
-    };
-    let source = std::fs::read_to_string(script)
-        .map_err(|e| format!("emberpy: can't open file '{script}': {e}"))?;
-    let dir = Path::new(script)
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    Ok((source, script.clone(), cli.args.clone(), dir))
 }
 
 fn exit_code(status: i32) -> ExitCode {

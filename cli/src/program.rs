@@ -12,7 +12,7 @@ pub enum Code {
     /// Python source.
     Source(String),
     /// A precompiled `.ebc` module.
-    Compiled(CodeProto),
+    Compiled(Box<CodeProto>),
 }
 
 /// A program ready to run.
@@ -47,7 +47,9 @@ impl Program {
         let bytes = std::fs::read(script)
             .map_err(|e| format!("emberpy: can't open file '{script}': {e}"))?;
         let code = if ebc::is_bytecode(&bytes) {
-            Code::Compiled(ebc::read(&bytes).map_err(|e| format!("emberpy: {script}: {e}"))?)
+            Code::Compiled(Box::new(
+                ebc::read(&bytes).map_err(|e| format!("emberpy: {script}: {e}"))?,
+            ))
         } else {
             Code::Source(
                 String::from_utf8(bytes)

@@ -21,6 +21,7 @@ pub mod bytecode;
 #[cfg(feature = "compiler")]
 pub mod compiler;
 pub mod ebc;
+pub mod embed;
 pub mod extension;
 pub mod heap;
 pub mod intern;
@@ -39,6 +40,7 @@ pub mod value;
 pub mod verify;
 pub mod vm;
 
+pub use embed::{PyError, PyValue};
 pub use value::{ObjRef, Value};
 pub use vm::{Config, RunOutcome, Vm, VmError, VmStats};
 

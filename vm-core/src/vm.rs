@@ -8,6 +8,7 @@ use alloc::vec::Vec;
 use sched_api::{Instant, Interpreter, Scheduler, Step, ThreadId};
 
 use crate::bytecode::CodeProto;
+use crate::embed::{PyError, PyValue, Session};
 use crate::heap::{Heap, HeapStats};
 use crate::intern::Interner;
 use crate::interp::{self, Ctx, Exit};
@@ -37,6 +38,11 @@ pub struct Config {
     /// Instructions a cancelled thread may run while unwinding before it is
     /// dropped anyway (THREADS.md rule 5).
     pub unwind_budget: u32,
+    /// Instructions a run may execute, over all its threads; past it every
+    /// thread is stopped as at the end of the script.
+    pub instruction_limit: Option<u64>,
+    /// Wall-clock time a run may take; past it every thread is stopped.
+    pub time_limit: Option<core::time::Duration>,
 }
 
 impl Default for Config {
@@ -48,12 +54,14 @@ impl Default for Config {
             native_recursion_limit: 32,
             native_stack_limit: 192 * 1024,
             unwind_budget: 100_000,
+            instruction_limit: None,
+            time_limit: None,
         }
     }
 }
 
 /// How a run ended.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct RunOutcome {
     /// The process exit status CPython would give: 0, 1 after an uncaught
     /// exception, the `sys.exit` code, 130 after `KeyboardInterrupt`.
@@ -63,6 +71,11 @@ pub struct RunOutcome {
     pub main_finished_at: Option<Instant>,
     /// Most Python threads alive at once during the run.
     pub peak_threads: usize,
+    /// What the main thread's code returned (a [`Vm::load_call`] run's
+    /// result; `None` for a script).
+    pub result: PyValue,
+    /// The exception that ended the main thread, if one did.
+    pub error: Option<PyError>,
 }
 
 /// VM-side figures (THREADS.md "Accounting the checks read").
@@ -96,6 +109,16 @@ pub(crate) struct RunState {
     pub sources: Vec<(String, String)>,
     /// The stack size for new threads set by `_thread.stack_size()`.
     pub stack_size: Option<usize>,
+    /// What the main thread's first frame returned.
+    pub result: Value,
+    /// The exception that ended the main thread.
+    pub error: Option<PyError>,
+    /// Instructions executed so far.
+    pub instructions: u64,
+    /// When the run started (set at its first slice).
+    pub started_at: Option<Instant>,
+    /// Why the run was stopped by a limit, once it was.
+    pub limit_hit: Option<String>,
 }
 
 impl RunState {
@@ -110,6 +133,11 @@ impl RunState {
             argv: Vec::new(),
             sources: Vec::new(),
             stack_size: None,
+            result: Value::None,
+            error: None,
+            instructions: 0,
+            started_at: None,
+            limit_hit: None,
         }
     }
 }
@@ -132,6 +160,8 @@ pub struct Vm {
     /// The embedder's state for native functions (see
     /// [`crate::interp::Ctx::extension`]).
     pub(crate) extension: Option<Box<dyn core::any::Any + Send>>,
+    /// The persistent `__main__` of a session (REPL, embedding), if open.
+    pub(crate) session: Option<Session>,
     next_thread: u32,
     baseline: usize,
     /// Whether an injected fault has struck already (self-test builds).
@@ -167,6 +197,7 @@ impl Vm {
             memory_error: Value::None,
             native_modules: Vec::new(),
             extension: None,
+            session: None,
             next_thread: 1,
             baseline: 0,
             #[cfg(any(feature = "fault-leak-frame", feature = "fault-skip-reap"))]
@@ -240,7 +271,7 @@ impl Vm {
         self.start_main(code)
     }
 
-    fn start_main(&mut self, code: &CodeProto) -> Result<ThreadId, i32> {
+    pub(crate) fn start_main(&mut self, code: &CodeProto) -> Result<ThreadId, i32> {
         match crate::modules::start_main_thread(self, code) {
             Ok(id) => Ok(id),
             Err(_) => {
@@ -253,27 +284,38 @@ impl Vm {
         }
     }
 
-    fn begin_run(&mut self, argv: Vec<String>) {
+    pub(crate) fn begin_run(&mut self, argv: Vec<String>) {
         self.collect_garbage(None);
         self.heap.shrink();
         self.baseline = self.heap.stats().bytes;
         self.run = RunState::new();
         self.run.argv = argv;
+        if let Some(s) = &self.session {
+            self.run.modules = s.modules;
+            self.run.sources = s.sources.clone();
+        }
     }
 
     /// After a backend's run returned: drop the run's state, collect, and
     /// report how it ended.
     pub fn finish_run(&mut self) -> RunOutcome {
+        if let Some(why) = self.run.limit_hit.clone() {
+            self.host
+                .write_stderr(&alloc::format!("emberpy: run stopped: {why}\n"));
+            self.run.exit_status = Some(1);
+        }
         let outcome = RunOutcome {
             exit_status: self.run.exit_status.unwrap_or(0),
             main_finished_at: self.run.main_finished_at,
             peak_threads: self.run.peak_threads,
+            result: self.value_to(self.run.result, 0),
+            error: self.run.error.take(),
         };
         self.end_run();
         outcome
     }
 
-    fn end_run(&mut self) {
+    pub(crate) fn end_run(&mut self) {
         for th in core::mem::take(&mut self.threads) {
             self.heap.release_external(th.accounted);
         }
@@ -298,8 +340,13 @@ impl Vm {
         th.accounted = size;
         let at = self.threads.partition_point(|t| t.id < id);
         self.threads.insert(at, th);
-        self.run.peak_threads = self.run.peak_threads.max(self.threads.len());
         Ok(id)
+    }
+
+    /// Count the threads now alive toward the run's peak (after a thread's
+    /// task was spawned).
+    pub(crate) fn note_live_threads(&mut self) {
+        self.run.peak_threads = self.run.peak_threads.max(self.threads.len());
     }
 
     /// Forget a thread that never ran (its task could not be spawned).
@@ -352,6 +399,11 @@ impl Vm {
             th.trace(&mut push);
         }
         push(&self.run.modules);
+        push(&self.run.result);
+        if let Some(s) = &self.session {
+            push(&s.modules);
+            push(&Value::Obj(s.globals));
+        }
         push(&self.memory_error);
         push(&Value::Obj(self.builtins));
         let mut extra: Vec<ObjRef> = self.types.all().collect();
@@ -410,6 +462,7 @@ impl Interpreter for Vm {
 /// Run one slice of the thread in `ctx`.
 fn slice(ctx: &mut Ctx<'_>, budget: u32) -> Step {
     let mut budget = budget.max(1);
+    check_limits(ctx);
     let mut pending = None;
     if ctx.th.is_main && ctx.sched.take_stop_request() {
         pending = Some(ctx.keyboard_interrupt());
@@ -459,14 +512,45 @@ fn slice(ctx: &mut Ctx<'_>, budget: u32) -> Step {
     }
     let before = budget;
     let result = interp::run(ctx, 0, &mut budget);
+    ctx.vm.run.instructions += u64::from(before - budget);
     if let Cancel::Unwinding(left) = ctx.th.cancel {
         ctx.th.cancel = Cancel::Unwinding(left.saturating_sub(before - budget));
     }
     match result {
-        Ok(Exit::Returned(_)) => ctx.thread_finished(),
+        Ok(Exit::Returned(v)) => {
+            if ctx.th.is_main {
+                ctx.vm.run.result = v;
+            }
+            ctx.thread_finished()
+        }
         Ok(Exit::Budget) => Step::Yield,
         Ok(Exit::Wait) => ctx.wait_step(),
         Err(Flow::Raise(exc)) => ctx.thread_died(exc),
         Err(Flow::Wait) => ctx.wait_step(),
     }
+}
+
+/// Stop every thread, as at the end of the script, once the run passed its
+/// instruction or time limit.
+fn check_limits(ctx: &mut Ctx<'_>) {
+    let config = ctx.vm.config;
+    let now = ctx.sched.now();
+    let started = *ctx.vm.run.started_at.get_or_insert(now);
+    if ctx.vm.run.limit_hit.is_some() {
+        return;
+    }
+    let why = match (config.instruction_limit, config.time_limit) {
+        (Some(n), _) if ctx.vm.run.instructions >= n => {
+            alloc::format!("instruction limit of {n} reached")
+        }
+        (_, Some(t)) if now.saturating_duration_since(started) >= t => {
+            alloc::format!("time limit of {} ms reached", t.as_millis())
+        }
+        _ => return,
+    };
+    ctx.vm.run.limit_hit = Some(why);
+    if ctx.th.cancel == Cancel::None {
+        ctx.th.cancel = Cancel::Requested;
+    }
+    ctx.vm.shut_down(ctx.sched);
 }

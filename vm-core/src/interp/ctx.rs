@@ -6,7 +6,7 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use sched_api::{Scheduler, Step};
+use sched_api::{Instant, Scheduler, Step};
 
 use crate::interp::{self, Exit, unwind};
 use crate::native::Args;
@@ -468,9 +468,19 @@ impl<'a> Ctx<'a> {
 
     /// The step that parks this thread for its current wait.
     pub fn wait_step(&self) -> Step {
+        // A run with a time limit wakes its threads when the limit ends, so
+        // the limit is noticed even while they all wait.
+        let limit_end = match (self.vm.config.time_limit, self.vm.run.started_at) {
+            (Some(t), Some(start)) => Some(start.saturating_add(t)),
+            _ => None,
+        };
+        let clamp = |d: Option<Instant>| match (d, limit_end) {
+            (Some(d), Some(end)) => Some(d.min(end)),
+            (d, end) => d.or(end),
+        };
         match self.th.wait {
-            Some(Wait::Sleep(until)) => Step::Sleep(until),
-            Some(Wait::Lock { deadline, .. }) => Step::Block(deadline),
+            Some(Wait::Sleep(until)) => Step::Sleep(clamp(Some(until)).unwrap_or(until)),
+            Some(Wait::Lock { deadline, .. }) => Step::Block(clamp(deadline)),
             None => Step::Yield,
         }
     }

@@ -187,6 +187,9 @@ pub fn report_uncaught(ctx: &mut Ctx<'_>, exc: Value) {
         system_exit_status(ctx, exc)
     } else {
         let text = format_exception(ctx, exc);
+        let type_name = ctx.type_name(exc);
+        let message = crate::interp::format::str(ctx, exc).unwrap_or_default();
+        ctx.vm.record_error(&type_name, &message, &text);
         ctx.vm.host.write_stderr(&text);
         if ctx.is_subclass(ty, ctx.vm.types.keyboard_interrupt) {
             130

@@ -86,37 +86,17 @@ pub fn module_set(ctx: &mut Ctx<'_>, module: ObjRef, key: Value, value: Value) -
 /// thread with `proto`'s code as its first frame.
 pub fn start_main_thread(vm: &mut Vm, proto: &CodeProto) -> Result<ThreadId, HeapFull> {
     let code_obj = crate::loader::load_into(vm, proto)?;
-    let modules = vm.heap.alloc(Object::Dict(Box::default()))?;
-    vm.run.modules = Value::Obj(modules);
-    let main_name = Value::Obj(vm.interner.intern(&mut vm.heap, "__main__")?);
-    let name_key = Value::Obj(vm.interner.intern(&mut vm.heap, "__name__")?);
-    let file_key = Value::Obj(vm.interner.intern(&mut vm.heap, "__file__")?);
-    let file = Value::Obj(vm.interner.intern(&mut vm.heap, &proto.filename)?);
-    let mut globals = Dict::new();
-    globals.push(
-        crate::objects::str::hash_str("__name__"),
-        name_key,
-        main_name,
-    );
-    globals.push(crate::objects::str::hash_str("__file__"), file_key, file);
-    let globals = vm.heap.alloc(Object::Dict(Box::new(globals)))?;
-    let module = vm.heap.alloc(Object::Module(Box::new(Module {
-        name: main_name,
-        dict: globals,
-    })))?;
-    if let Object::Dict(d) = vm.heap.get_mut(modules) {
-        d.push(
-            crate::objects::str::hash_str("__main__"),
-            main_name,
-            Value::Obj(module),
-        );
-    }
+    let globals = match &vm.session {
+        Some(session) => session.globals,
+        None => new_main_module(vm, &proto.filename)?,
+    };
     let code = match vm.heap.get(code_obj) {
         Object::Code(c) => c.clone(),
         _ => return Err(HeapFull),
     };
     let id = vm.new_thread(true).map_err(|_| HeapFull)?;
     vm.run.main = Some(id);
+    vm.note_live_threads();
     let at = vm
         .threads
         .binary_search_by_key(&id, |t| t.id)
@@ -138,4 +118,35 @@ pub fn start_main_thread(vm: &mut Vm, proto: &CodeProto) -> Result<ThreadId, Hea
     th.accounted += grown;
     vm.heap.reserve_external(grown)?;
     Ok(id)
+}
+
+/// Make the run's `sys.modules` and its `__main__` module (for a script run
+/// outside a session); returns the module's globals.
+fn new_main_module(vm: &mut Vm, filename: &str) -> Result<ObjRef, HeapFull> {
+    let modules = vm.heap.alloc(Object::Dict(Box::default()))?;
+    vm.run.modules = Value::Obj(modules);
+    let main_name = Value::Obj(vm.interner.intern(&mut vm.heap, "__main__")?);
+    let name_key = Value::Obj(vm.interner.intern(&mut vm.heap, "__name__")?);
+    let file_key = Value::Obj(vm.interner.intern(&mut vm.heap, "__file__")?);
+    let file = Value::Obj(vm.interner.intern(&mut vm.heap, filename)?);
+    let mut globals = Dict::new();
+    globals.push(
+        crate::objects::str::hash_str("__name__"),
+        name_key,
+        main_name,
+    );
+    globals.push(crate::objects::str::hash_str("__file__"), file_key, file);
+    let globals = vm.heap.alloc(Object::Dict(Box::new(globals)))?;
+    let module = vm.heap.alloc(Object::Module(Box::new(Module {
+        name: main_name,
+        dict: globals,
+    })))?;
+    if let Object::Dict(d) = vm.heap.get_mut(modules) {
+        d.push(
+            crate::objects::str::hash_str("__main__"),
+            main_name,
+            Value::Obj(module),
+        );
+    }
+    Ok(globals)
 }

@@ -103,6 +103,7 @@ fn start_new_thread(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
         ctx.vm.discard_thread(id);
         return Err(ctx.runtime_error("can't start new thread"));
     }
+    ctx.vm.note_live_threads();
     Ok(Value::Int(id.0 as i64))
 }
 
