@@ -7,6 +7,7 @@ mod backend;
 mod compile;
 mod host;
 mod program;
+mod repl;
 
 #[global_allocator]
 static ALLOCATOR: alloc_count::Counting = alloc_count::Counting;
@@ -18,7 +19,8 @@ use vm_core::{Config, Vm};
 
 use program::Program;
 
-const VERSION: &str = concat!(
+/// The version line (`--version`, the REPL banner).
+pub const VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     " (Python 3.11 subset, backend: ",
     backend_name!(),
@@ -75,18 +77,15 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     let program = match (&cli.code, cli.args.is_empty()) {
-        (Some(code), _) => Program::inline(code, &cli.args),
+        (Some(code), _) => Some(Program::inline(code, &cli.args)),
         (None, false) => match Program::file(&cli.args) {
-            Ok(p) => p,
+            Ok(p) => Some(p),
             Err(msg) => {
                 eprintln!("{msg}");
                 return ExitCode::from(2);
             }
         },
-        (None, true) => {
-            eprintln!("usage: emberpy [options] script.py [args...]  (or: emberpy -c CODE)");
-            return ExitCode::from(2);
-        }
+        (None, true) => None,
     };
     let mut config = Config::default();
     if let Some(h) = cli.heap {
@@ -100,7 +99,10 @@ fn main() -> ExitCode {
         .time_limit
         .filter(|s| s.is_finite() && *s >= 0.0)
         .map(std::time::Duration::from_secs_f64);
-    let host = Box::new(host::CliHost::new(program.module_dir.clone()));
+    let module_dir = program
+        .as_ref()
+        .map_or_else(|| std::path::PathBuf::from("."), |p| p.module_dir.clone());
+    let host = Box::new(host::CliHost::new(module_dir));
     let mut vm = match Vm::new(config, host) {
         Ok(vm) => vm,
         Err(e) => {
@@ -111,6 +113,9 @@ fn main() -> ExitCode {
     let runtime = backend::runtime();
     let stop = runtime.stop_handle();
     let _ = ctrlc::set_handler(move || stop.stop());
+    let Some(program) = program else {
+        return exit_code(repl::run(vm, &runtime));
+    };
     let mut status = 0;
     for _ in 0..cli.repeat.max(1) {
         let main = match program.load(&mut vm) {

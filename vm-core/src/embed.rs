@@ -127,9 +127,13 @@ impl Vm {
             return Err(1);
         }
         self.begin_run(Vec::new());
-        if let Some(s) = &mut self.session {
+        // Like CPython, tracebacks of interactive entries show no source
+        // lines; other entries replace earlier text under the same name.
+        if let (Some(s), false) = (&mut self.session, interactive) {
+            s.sources.retain(|(f, _)| f != filename);
             s.sources
                 .push((String::from(filename), String::from(source)));
+            self.run.sources = s.sources.clone();
         }
         let compiled = if interactive {
             crate::compiler::compile_interactive(source, filename)
