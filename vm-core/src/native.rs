@@ -27,6 +27,9 @@ pub enum NativeKind {
     ClassMethod,
     /// A static method of a built-in type: binds nothing.
     StaticMethod,
+    /// A read-only attribute: called with the instance when the attribute
+    /// is read (`pin.id`).
+    Getter,
 }
 
 /// A built-in function or method.
@@ -74,6 +77,15 @@ impl Native {
             name,
             func,
             kind: NativeKind::StaticMethod,
+        }
+    }
+
+    /// A read-only attribute computed by `func(instance)`.
+    pub const fn getter(name: &'static str, func: NativeFn) -> Self {
+        Native {
+            name,
+            func,
+            kind: NativeKind::Getter,
         }
     }
 }

@@ -77,19 +77,40 @@ fn counter_value(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     Ok(Value::Int(*ctx.expect_foreign::<i64>(this, "Counter")?))
 }
 
+vm_core::native_fn! {
+    /// A typed function: an int, an optional float, a str by keyword.
+    fn scale(ctx, value: i64, factor: Option<f64>, unit: Option<String>) -> String {
+        if value < 0 {
+            return Err(ctx.value_error("value must not be negative"));
+        }
+        let scaled = value as f64 * factor.unwrap_or(1.0);
+        Ok(format!("{scaled}{}", unit.unwrap_or_default()))
+    }
+}
+
+vm_core::native_fn! {
+    fn doubled(ctx, this: Value) -> i64 {
+        Ok(*ctx.expect_foreign::<i64>(this, "Counter")? * 2)
+    }
+}
+
 static COUNTER: NativeClass = NativeClass {
     name: "Counter",
     methods: &[
         Native::static_method("__new__", counter_new),
         Native::method("inc", counter_inc),
         Native::method("value", counter_value),
+        Native::getter("doubled", doubled),
     ],
     constants: &[("STEP", 1)],
 };
 
 static SENSORS: NativeModule = NativeModule {
     name: "sensors",
-    functions: &[Native::function("read", read)],
+    functions: &[
+        Native::function("read", read),
+        Native::function("scale", scale),
+    ],
     classes: &[&COUNTER],
 };
 
@@ -103,7 +124,7 @@ fn scripts_use_native_functions_classes_and_host_state() {
     });
     let main = vm
         .load_main(
-            "import sensors\nprint(sensors.read(), sensors.read(), sensors.read())\nc = sensors.Counter(5)\nc.inc()\nc.inc()\nprint(c.value(), sensors.Counter.STEP, type(c).__name__)\ntry:\n    sensors.Counter.value(3)\nexcept TypeError as e:\n    print(e)\n",
+            "import sensors\nprint(sensors.read(), sensors.read(), sensors.read())\nc = sensors.Counter(5)\nc.inc()\nc.inc()\nprint(c.value(), sensors.Counter.STEP, type(c).__name__, c.doubled)\ntry:\n    sensors.Counter.value(3)\nexcept TypeError as e:\n    print(e)\nprint(sensors.scale(3), sensors.scale(3, 0.5), sensors.scale(2, unit='mV'))\nfor bad in [lambda: sensors.scale(), lambda: sensors.scale(1.5), lambda: sensors.scale(-1), lambda: sensors.scale(1, 2, 3, 4), lambda: sensors.scale(1, units='x')]:\n    try:\n        bad()\n    except (TypeError, ValueError) as e:\n        print(type(e).__name__, e)\n",
             "t.py",
             vec![],
         )
@@ -119,7 +140,7 @@ fn scripts_use_native_functions_classes_and_host_state() {
     assert_eq!(outcome.exit_status, 0, "{}", out.lock().unwrap());
     assert_eq!(
         out.lock().unwrap().as_str(),
-        "42 7 -1\n7 1 Counter\nexpected a Counter, not 'int'\n"
+        "42 7 -1\n7 1 Counter 14\nexpected a Counter, not 'int'\n3 1.5 2mV\nTypeError scale() missing required argument 'value' (pos 1)\nTypeError argument 'value' must be int, not float\nValueError value must not be negative\nTypeError scale() takes at most 3 arguments (4 given)\nTypeError 'units' is an invalid keyword argument for scale()\n"
     );
     assert_eq!(vm.stats().heap.bytes, vm.stats().heap_baseline);
 }

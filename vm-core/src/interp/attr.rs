@@ -22,6 +22,8 @@ enum Found {
     ClassMethod(Value),
     /// Call the getter (`property`).
     Property(ObjRef),
+    /// Call the native getter with the instance.
+    Getter(Value),
     /// Use as is.
     Plain(Value),
 }
@@ -32,6 +34,7 @@ fn classify(ctx: &Ctx<'_>, v: Value) -> Found {
             NativeKind::Method => Found::Method(v),
             NativeKind::ClassMethod => Found::ClassMethod(v),
             NativeKind::Function | NativeKind::StaticMethod => Found::Plain(v),
+            NativeKind::Getter => Found::Getter(v),
         },
         Value::Obj(r) => match ctx.vm.heap.get(r) {
             Object::Function(_) => Found::Method(v),
@@ -98,6 +101,7 @@ pub fn find_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<Option<
                 }
             }
             Found::Plain(v) => descriptor_get(ctx, v, obj, Value::Obj(ty)),
+            Found::Getter(g) => ctx.call(g, &[obj]),
         };
         // A getter's `AttributeError` falls back on `__getattr__` too.
         return match result {
@@ -135,6 +139,7 @@ fn type_attr(ctx: &mut Ctx<'_>, ty: ObjRef, name: Value) -> PyResult<Option<Valu
             Found::Method(f) => f,
             Found::Plain(f) => descriptor_get(ctx, f, Value::None, Value::Obj(ty))?,
             Found::Property(p) => Value::Obj(p),
+            Found::Getter(g) => g,
         }));
     }
     let text = String::from(ctx.str_ref(name).unwrap_or(""));
@@ -244,6 +249,8 @@ fn super_attr(
                     let getter = property_part(ctx, p, 0);
                     ctx.call(getter, &[receiver])?
                 }
+                Found::Getter(g) if receiver_is_type => g,
+                Found::Getter(g) => ctx.call(g, &[receiver])?,
             }));
         }
     }
@@ -404,6 +411,7 @@ pub fn get_special(ctx: &mut Ctx<'_>, obj: Value, name: &str, what: &str) -> PyR
                 let getter = property_part(ctx, p, 0);
                 ctx.call(getter, &[obj])
             }
+            Found::Getter(g) => ctx.call(g, &[obj]),
         },
         None => {
             let t = ctx.type_name(obj);
