@@ -153,6 +153,17 @@ impl Vm {
         }
     }
 
+    /// Prepare precompiled code (see [`crate::ebc`]) as an entry of the
+    /// session, as [`Vm::load_entry`] does for source. Works without the
+    /// compiler.
+    pub fn load_entry_code(&mut self, code: &crate::bytecode::CodeProto) -> Result<ThreadId, i32> {
+        if self.session.is_none() && self.open_session().is_err() {
+            return Err(1);
+        }
+        self.begin_run(Vec::new());
+        self.start_main(code)
+    }
+
     /// Prepare a run whose main thread calls the session global `name`
     /// with `args`; its return value is [`crate::RunOutcome::result`].
     pub fn load_call(&mut self, name: &str, args: &[PyValue]) -> Result<ThreadId, i32> {

@@ -19,9 +19,20 @@ pub fn test_all() -> Result<(), String> {
     ]))?;
     run(cargo().args(["test", "--workspace", "--quiet"]))?;
     loom_models()?;
+    for example in ["host", "native_module"] {
+        run(cargo().args([
+            "run",
+            "--quiet",
+            "-p",
+            "emberpy-embed",
+            "--example",
+            example,
+        ]))?;
+    }
     no_std_builds()?;
     crate::pytests::run(&crate::pytests::Options::default())?;
     crate::conformance::run(&crate::conformance::Options::default())?;
+    crate::boards::run_boards(&crate::boards::Options::default())?;
     eprintln!("test-all: every check passed");
     Ok(())
 }
