@@ -47,12 +47,15 @@ impl Host for EmbedHost {
     }
 }
 
+/// Installs the embedder's extension state on a new VM.
+type InstallExtension = Box<dyn FnOnce(&mut Vm)>;
+
 /// Configures a [`Python`].
 pub struct Builder {
     config: Config,
     modules: Vec<&'static NativeModule>,
     capture: bool,
-    extension: Option<Box<dyn FnOnce(&mut Vm)>>,
+    extension: Option<InstallExtension>,
 }
 
 impl Builder {
