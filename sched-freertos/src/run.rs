@@ -238,7 +238,13 @@ impl Shared {
     /// Wait for a notification until `until` (`None`: without a timeout).
     fn wait(&self, until: Option<Instant>) {
         let ticks = until.map_or(rtos::FOREVER, |at| self.ticks_until(at));
-        rtos::notify_wait(ticks);
+        if ticks == 0 {
+            // A wait already over (`time.sleep(0)`) still lets the other
+            // ready tasks run, as a yield does.
+            rtos::yield_now();
+        } else {
+            rtos::notify_wait(ticks);
+        }
     }
 
     fn spawn_task(&self, thread: ThreadId, options: SpawnOptions) -> Result<(), SpawnError> {

@@ -40,6 +40,8 @@ pub struct Heap {
     object_bytes: usize,
     external_bytes: usize,
     limit: usize,
+    reserve_bytes: usize,
+    reserve_open: bool,
     allocated_since_gc: usize,
     gc_threshold: usize,
     gc_enabled: bool,
@@ -54,6 +56,11 @@ const MIN_GC_THRESHOLD: usize = 64 * 1024;
 
 impl Heap {
     /// An empty heap that refuses to grow past `limit` bytes.
+    ///
+    /// Ordinary allocation stops a small reserve short of the limit. The
+    /// first refusal opens the reserve, so the code handling the
+    /// `MemoryError` (building an `except` tuple, a message) can still
+    /// allocate; the end of an exception handler closes it again.
     pub fn new(limit: usize) -> Self {
         Heap {
             slots: Vec::new(),
@@ -62,6 +69,8 @@ impl Heap {
             object_bytes: 0,
             external_bytes: 0,
             limit,
+            reserve_bytes: (limit / 64).clamp(128, 2048).min(limit / 2),
+            reserve_open: false,
             allocated_since_gc: 0,
             gc_threshold: MIN_GC_THRESHOLD.min(limit / 4),
             gc_enabled: true,
@@ -121,19 +130,39 @@ impl Heap {
         Ok(())
     }
 
+    /// Account `bytes` that thread state or an object already grew by, where
+    /// refusing was not possible; past the limit the next allocation fails.
+    pub fn account_grown(&mut self, bytes: usize, external: bool) {
+        if external {
+            self.external_bytes += bytes;
+        } else {
+            self.object_bytes += bytes;
+            self.allocated_since_gc += bytes;
+        }
+    }
+
     /// Give back `bytes` accounted with [`Heap::reserve_external`].
     pub fn release_external(&mut self, bytes: usize) {
         self.external_bytes = self.external_bytes.saturating_sub(bytes);
     }
 
-    fn check_room(&self, bytes: usize) -> Result<(), HeapFull> {
-        let total = (self.object_bytes + self.external_bytes)
-            .checked_add(bytes)
-            .ok_or(HeapFull)?;
-        if total > self.limit {
-            Err(HeapFull)
+    /// Refuse `bytes` more when they would pass the limit (short of the
+    /// reserve unless it is open), asking for a collection at the next safe
+    /// point so garbage cannot keep the heap full.
+    fn check_room(&mut self, bytes: usize) -> Result<(), HeapFull> {
+        let cap = if self.reserve_open {
+            self.limit
         } else {
-            Ok(())
+            self.limit - self.reserve_bytes
+        };
+        let total = (self.object_bytes + self.external_bytes).checked_add(bytes);
+        match total {
+            Some(total) if total <= cap || bytes == 0 => Ok(()),
+            _ => {
+                self.reserve_open = true;
+                self.gc_requested = true;
+                Err(HeapFull)
+            }
         }
     }
 
@@ -142,6 +171,13 @@ impl Heap {
     #[inline]
     pub fn wants_collection(&self) -> bool {
         (self.allocated_since_gc >= self.gc_threshold && self.gc_enabled) || self.gc_requested
+    }
+
+    /// Close the reserve kept for handling `MemoryError` (see
+    /// [`Heap::new`]); called when an exception handler ends.
+    #[inline]
+    pub fn close_reserve(&mut self) {
+        self.reserve_open = false;
     }
 
     /// Turn automatic collection on or off (`gc.enable()`/`gc.disable()`);
@@ -303,6 +339,20 @@ mod tests {
         assert_eq!(heap.alloc(big), Err(HeapFull));
         assert_eq!(heap.stats().bytes, 0);
         assert_eq!(heap.stats().objects, 0);
+    }
+
+    #[test]
+    fn a_refusal_opens_the_reserve_until_a_handler_closes_it() {
+        let mut heap = Heap::new(64 * 1024);
+        let reserve = heap.reserve_bytes;
+        heap.reserve_external(64 * 1024 - reserve).unwrap();
+        assert_eq!(heap.reserve(1), Err(HeapFull));
+        assert!(heap.wants_collection());
+        heap.reserve(reserve).unwrap();
+        assert_eq!(heap.reserve(1), Err(HeapFull));
+        heap.close_reserve();
+        heap.release_external(reserve);
+        assert_eq!(heap.reserve(1), Err(HeapFull));
     }
 
     #[test]

@@ -322,6 +322,8 @@ impl Vm {
         let exit_status = self.run.exit_status;
         self.run = RunState::new();
         self.run.exit_status = exit_status;
+        crate::objects::exception::restart_memory_error(self);
+        self.heap.close_reserve();
         self.collect_garbage(None);
         self.interner.shrink(&self.heap);
         self.heap.shrink();
@@ -449,7 +451,7 @@ impl Interpreter for Vm {
                     // Growth was checked against the limit when frames were
                     // pushed; record what the buffers hold now.
                     let grow = size - th.accounted;
-                    let _ = self.heap.reserve_external(grow);
+                    self.heap.account_grown(grow, true);
                     th.accounted = size;
                 }
                 self.threads[at] = th;

@@ -206,6 +206,28 @@ fn a_heap_limit_raises_memory_error_and_the_vm_survives() {
 }
 
 #[test]
+fn a_memory_error_handler_can_allocate_and_freed_memory_comes_back() {
+    let config = Config {
+        heap_limit: 256 * 1024,
+        ..Config::default()
+    };
+    // The heap is filled to the last few bytes; the handler still builds a
+    // tuple and a string, and the uncaught MemoryError shows where it was.
+    let source = "import gc\nhog = []\nfor size in (4096, 256, 16, 1):\n    try:\n        while True:\n            hog.append(bytearray(size))\n    except (MemoryError, TypeError) as e:\n        note = 'full at ' + str(size)\nprint(note)\nhog = None\ngc.collect()\nprint(len(bytearray(100_000)))\ndef grow():\n    return [bytearray(4096) for _ in range(1000)]\ngrow()\n";
+    let o = run_with(config, source);
+    assert_eq!(o.stdout, "full at 1\n100000\n");
+    assert_eq!(o.status, 1);
+    assert!(o.stderr.contains("line 14, in grow\n"), "{}", o.stderr);
+    assert!(
+        o.stderr.ends_with(
+            "in <listcomp>\n    return [bytearray(4096) for _ in range(1000)]\nMemoryError\n"
+        ),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
 fn deep_recursion_raises_recursion_error() {
     let o = run(
         "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print(e)\n",

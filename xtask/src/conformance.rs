@@ -34,6 +34,9 @@ pub struct Options {
     /// Build emberpy with each injected fault and show the suite catches it.
     #[arg(long)]
     pub self_test: bool,
+    /// Run the resource-limit scenarios (`conformance/limits`) instead.
+    #[arg(long)]
+    pub limits: bool,
 }
 
 /// Self-test faults: the cargo feature, the scenario that must catch it and
@@ -87,8 +90,10 @@ struct Row {
     runs: usize,
 }
 
-fn load(filter: &[String]) -> Result<Vec<Scenario>, String> {
-    let dir = root().join("conformance").join("scenarios");
+fn load(filter: &[String], limits: bool) -> Result<Vec<Scenario>, String> {
+    let dir = root()
+        .join("conformance")
+        .join(if limits { "limits" } else { "scenarios" });
     let mut out = Vec::new();
     let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
@@ -124,7 +129,7 @@ pub fn run(options: &Options) -> Result<(), String> {
     if options.self_test {
         return self_test(options);
     }
-    let scenarios = load(&options.scenario)?;
+    let scenarios = load(&options.scenario, options.limits)?;
     let backends: Vec<String> = if options.backend.is_empty() {
         BACKENDS.iter().map(|b| b.to_string()).collect()
     } else {
@@ -156,7 +161,7 @@ pub fn run(options: &Options) -> Result<(), String> {
 
 /// Build with each fault; the suite must fail, on the right scenario.
 fn self_test(options: &Options) -> Result<(), String> {
-    let scenarios = load(&options.scenario)?;
+    let scenarios = load(&options.scenario, options.limits)?;
     let backends: Vec<String> = if options.backend.is_empty() {
         BACKENDS.iter().map(|b| b.to_string()).collect()
     } else {
@@ -497,8 +502,10 @@ mod tests {
 
     #[test]
     fn every_scenario_file_parses() {
-        let all = load(&[]).expect("scenarios load");
+        let all = load(&[], false).expect("scenarios load");
         assert_eq!(all.len(), 13);
         assert!(all.iter().all(|s| s.script.exists()));
+        let limits = load(&[], true).expect("limit scenarios load");
+        assert!(limits.iter().all(|s| s.script.exists()));
     }
 }

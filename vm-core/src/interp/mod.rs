@@ -51,6 +51,9 @@ pub fn run(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32) -> PyResult<Exit> 
             Ok(exit) => return Ok(exit),
             Err(Flow::Raise(exc)) => {
                 unwind::handle(ctx, exc, floor)?;
+                // A handler is a safe point too: a failed allocation asked
+                // for a collection, and the handler may want to retry.
+                collect_if_wanted(ctx, nested);
             }
             Err(Flow::Wait) if nested => {
                 ctx.th.wait = None;
@@ -62,6 +65,16 @@ pub fn run(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32) -> PyResult<Exit> 
             }
             Err(Flow::Wait) => return Ok(Exit::Wait),
         }
+    }
+}
+
+/// A call is a safe point (every live value is on the thread's stack):
+/// collect there when the heap asks, so memory freed by straight-line code
+/// (`buf = None`) is back before the next call needs it.
+#[inline]
+fn collect_if_wanted(ctx: &mut Ctx<'_>, nested: bool) {
+    if !nested && ctx.vm.heap.wants_collection() {
+        ctx.collect_garbage();
     }
 }
 
@@ -259,6 +272,7 @@ fn step_frames(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32, nested: bool) 
                 }
                 Instr::Call(argc) => {
                     save_pc!();
+                    collect_if_wanted(ctx, nested);
                     let start = ctx.th.stack.len() - argc as usize;
                     let callable = ctx.th.stack[start - 1];
                     if tri!(call::call(
@@ -274,6 +288,7 @@ fn step_frames(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32, nested: bool) 
                 }
                 Instr::CallKw(argc) => {
                     save_pc!();
+                    collect_if_wanted(ctx, nested);
                     let kwnames = pop!().as_obj();
                     let start = ctx.th.stack.len() - argc as usize;
                     let callable = ctx.th.stack[start - 1];
@@ -290,6 +305,7 @@ fn step_frames(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32, nested: bool) 
                 }
                 Instr::CallMethod(argc) => {
                     save_pc!();
+                    collect_if_wanted(ctx, nested);
                     let start = ctx.th.stack.len() - argc as usize;
                     let receiver = ctx.th.stack[start - 1];
                     let method = ctx.th.stack[start - 2];
@@ -610,6 +626,7 @@ fn step_frames(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32, nested: bool) 
                 Instr::PopExcept => {
                     let prev = pop!();
                     ctx.th.handled = prev;
+                    ctx.vm.heap.close_reserve();
                 }
                 Instr::CheckExcMatch => {
                     save_pc!();

@@ -20,6 +20,9 @@ use crate::{Flow, PyResult};
 pub fn handle(ctx: &mut Ctx<'_>, mut exc: Value, floor: usize) -> PyResult<()> {
     let reraise = core::mem::take(&mut ctx.th.reraising);
     if !reraise {
+        if exc.is(ctx.vm.memory_error) {
+            exception::restart_memory_error(ctx.vm);
+        }
         chain_context(ctx, exc);
     }
     let mut first = true;
@@ -314,10 +317,14 @@ fn repeated(out: &mut String, count: usize) {
 pub fn exception_summary(ctx: &mut Ctx<'_>, exc: Value) -> String {
     let ty = ctx.type_of(exc);
     let name = ctx.qualified_type_name(ty);
-    let mut msg = match crate::interp::format::str(ctx, exc) {
-        Ok(m) => m,
-        Err(_) => String::from("<exception str() failed>"),
+    // The shared MemoryError has no message, and rendering one could
+    // need the memory that just ran out.
+    let rendered = if exc.is(ctx.vm.memory_error) {
+        Ok(String::new())
+    } else {
+        crate::interp::format::str(ctx, exc)
     };
+    let mut msg = rendered.unwrap_or_else(|_| String::from("<exception str() failed>"));
     if let Some(hint) = suggestion(ctx, exc) {
         msg.push_str(&alloc::format!(". Did you mean: '{hint}'?"));
     }
