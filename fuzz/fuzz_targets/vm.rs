@@ -1,7 +1,7 @@
 //! Arbitrary programs run on the VM with the std backend, under an
-//! instruction budget and a small heap, threads enabled. After every run:
-//! no Rust panic, no live thread or task, and the heap back at its
-//! baseline.
+//! instruction budget, a time limit and a small heap, threads enabled.
+//! After every run: no Rust panic, no live thread or task, and the heap
+//! back at its baseline.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -23,6 +23,7 @@ fuzz_target!(|data: &[u8]| {
         heap_limit: 1 << 20,
         max_threads: 8,
         instruction_limit: Some(200_000),
+        time_limit: Some(std::time::Duration::from_millis(500)),
         ..Config::default()
     };
     let mut vm = Vm::new(config, Box::new(Quiet)).expect("vm");

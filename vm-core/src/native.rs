@@ -226,6 +226,18 @@ fn qualify(owner: &str, name: &str) -> String {
     }
 }
 
+/// The `TypeError` for a method of `owner` called through its type without
+/// any argument (`str.upper()`).
+pub fn unbound_error(ctx: &mut Ctx<'_>, owner: &str, name: &str) -> crate::Flow {
+    if is_slot_wrapper(&qualify(owner, name)) {
+        ctx.type_error(format!(
+            "descriptor '{name}' of '{owner}' object needs an argument"
+        ))
+    } else {
+        ctx.type_error(format!("unbound method {owner}.{name}() needs an argument"))
+    }
+}
+
 /// The `TypeError` for a method of `owner` called on a `t` object.
 pub fn descriptor_error(ctx: &mut Ctx<'_>, owner: &str, name: &str, v: Value) -> crate::Flow {
     let t = ctx.type_name(v);
@@ -253,6 +265,13 @@ impl Ctx<'_> {
                 .collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// The first keyword of a call that is not one of `allowed`, if any.
+    pub fn unknown_keyword(&self, args: Args, allowed: &[&str]) -> Option<String> {
+        self.keyword_names(args)
+            .into_iter()
+            .find(|n| !allowed.contains(&n.as_str()))
     }
 
     /// Bind a native call's arguments to `sig`'s parameters, skipping the
@@ -357,21 +376,24 @@ impl Ctx<'_> {
 
     /// Check a call of a native taking only positional arguments, as
     /// CPython's `_PyArg_CheckPositional` does (`name expected at most 2
-    /// arguments, got 3`), skipping `skip` leading arguments.
+    /// arguments, got 3`), skipping `skip` leading arguments; `owner` is the
+    /// type of a method (empty for a function).
     pub fn positional_only(
         &mut self,
         args: Args,
         skip: usize,
+        owner: &str,
         name: &str,
         min: usize,
         max: usize,
     ) -> PyResult<()> {
-        if args.keywords() > 0 {
-            return Err(self.type_error(format!("{name}() takes no keyword arguments")));
-        }
         let n = args.positional().saturating_sub(skip);
-        if n >= min && n <= max {
+        if args.keywords() == 0 && n >= min && n <= max {
             return Ok(());
+        }
+        if args.keywords() > 0 {
+            let q = qualify(owner, name);
+            return Err(self.type_error(format!("{q}() takes no keyword arguments")));
         }
         let (how, count) = if min == max {
             ("", min)
@@ -423,25 +445,29 @@ impl Ctx<'_> {
         )))
     }
     /// Check a call the way `PyArg_ParseTuple` does (`find() takes at least
-    /// 1 argument (0 given)`), skipping `skip` leading arguments.
+    /// 1 argument (0 given)`), skipping `skip` leading arguments; `owner` is
+    /// the type of a method (empty for a function).
     pub fn varargs(
         &mut self,
         args: Args,
         skip: usize,
+        owner: &str,
         name: &str,
         min: usize,
         max: usize,
     ) -> PyResult<()> {
-        if args.keywords() > 0 {
-            return Err(self.type_error(format!("{name}() takes no keyword arguments")));
-        }
         let n = args.positional().saturating_sub(skip);
+        if args.keywords() == 0 && n >= min && n <= max {
+            return Ok(());
+        }
+        if args.keywords() > 0 {
+            let q = qualify(owner, name);
+            return Err(self.type_error(format!("{q}() takes no keyword arguments")));
+        }
         let (how, count) = if n < min {
             (if min == max { "exactly" } else { "at least" }, min)
-        } else if n > max {
-            (if min == max { "exactly" } else { "at most" }, max)
         } else {
-            return Ok(());
+            (if min == max { "exactly" } else { "at most" }, max)
         };
         Err(self.type_error(format!(
             "{name}() takes {how} {count} argument{} ({n} given)",

@@ -51,6 +51,7 @@ builtin_types!(
     ellipsis_type,
     function,
     builtin_function,
+    method_descriptor,
     method,
     module,
     code,
@@ -199,6 +200,7 @@ impl BuiltinTypes {
         let ellipsis_type = m.make("ellipsis", o, single, b)?;
         let function_ = m.make("function", o, function::FUNCTION_METHODS, b)?;
         let builtin_function = m.make("builtin_function_or_method", o, &[], b)?;
+        let method_descriptor = m.make("method_descriptor", o, &[], b)?;
         let method = m.make("method", o, &[], b)?;
         let module_ = m.make("module", o, &[], b)?;
         let code = m.make("code", o, &[], b)?;
@@ -305,6 +307,7 @@ impl BuiltinTypes {
             ellipsis_type,
             function: function_,
             builtin_function,
+            method_descriptor,
             method,
             module: module_,
             code,
@@ -475,6 +478,7 @@ mod tests {
             set::SET_METHODS,
             set::FROZENSET_METHODS,
             range::RANGE_METHODS,
+            typeobj::SINGLETON_METHODS,
             iter::SLICE_METHODS,
             iter::ITERATOR_METHODS,
             iter::ENUMERATE_METHODS,

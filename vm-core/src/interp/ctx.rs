@@ -136,10 +136,18 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Argument `i` of a native call.
+    /// Argument `i` of a native call (`None` past the arguments given, so a
+    /// native that forgets to check their number cannot panic).
     #[inline]
     pub fn arg(&self, args: Args, i: usize) -> Value {
-        self.th.stack[args.start + i]
+        if i >= args.count {
+            return Value::None;
+        }
+        self.th
+            .stack
+            .get(args.start + i)
+            .copied()
+            .unwrap_or(Value::None)
     }
 
     /// The positional arguments of a native call, copied.

@@ -126,7 +126,7 @@ fn ascii(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn builtin_format(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "format", 1, 2)?;
+    ctx.positional_only(args, 0, "", "format", 1, 2)?;
     let v = ctx.arg(args, 0);
     let spec = match ctx.opt_arg(args, 1) {
         Some(s) => match ctx.str_ref(s) {
@@ -145,7 +145,7 @@ fn builtin_format(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn isinstance(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "isinstance", 2, 2)?;
+    ctx.positional_only(args, 0, "", "isinstance", 2, 2)?;
     let (v, c) = (ctx.arg(args, 0), ctx.arg(args, 1));
     Ok(Value::Bool(class::isinstance(ctx, v, c)?))
 }
@@ -160,7 +160,7 @@ fn classes_ok(ctx: &Ctx<'_>, v: Value) -> bool {
 }
 
 fn issubclass(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "issubclass", 2, 2)?;
+    ctx.positional_only(args, 0, "", "issubclass", 2, 2)?;
     let (v, c) = (ctx.arg(args, 0), ctx.arg(args, 1));
     let Some(t) = v
         .as_obj()
@@ -201,7 +201,7 @@ fn attr_name(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Value> {
 }
 
 fn getattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "getattr", 2, 3)?;
+    ctx.positional_only(args, 0, "", "getattr", 2, 3)?;
     let obj = ctx.arg(args, 0);
     let name = ctx.arg(args, 1);
     let name = attr_name(ctx, name)?;
@@ -217,7 +217,7 @@ fn getattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn setattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "setattr", 3, 3)?;
+    ctx.positional_only(args, 0, "", "setattr", 3, 3)?;
     let obj = ctx.arg(args, 0);
     let name = ctx.arg(args, 1);
     let name = attr_name(ctx, name)?;
@@ -227,7 +227,7 @@ fn setattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn delattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "delattr", 2, 2)?;
+    ctx.positional_only(args, 0, "", "delattr", 2, 2)?;
     let obj = ctx.arg(args, 0);
     let name = ctx.arg(args, 1);
     let name = attr_name(ctx, name)?;
@@ -236,7 +236,7 @@ fn delattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn hasattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "hasattr", 2, 2)?;
+    ctx.positional_only(args, 0, "", "hasattr", 2, 2)?;
     let obj = ctx.arg(args, 0);
     let name = ctx.arg(args, 1);
     let name = attr_name(ctx, name)?;
@@ -250,7 +250,7 @@ fn hasattr(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn builtin_iter(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "iter", 1, 2)?;
+    ctx.positional_only(args, 0, "", "iter", 1, 2)?;
     let v = ctx.arg(args, 0);
     if let Some(sentinel) = ctx.opt_arg(args, 1) {
         if !crate::interp::call::is_callable(ctx, v) {
@@ -262,7 +262,7 @@ fn builtin_iter(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn next(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "next", 1, 2)?;
+    ctx.positional_only(args, 0, "", "next", 1, 2)?;
     let it = ctx.arg(args, 0);
     let is_iter = matches!(
         it.as_obj().map(|r| ctx.vm.heap.get(r)),
@@ -374,6 +374,7 @@ static SUM: Sig = Sig::new("sum", &["", "start"], 1).posonly(1);
 fn sum(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let [iterable, start] = ctx.bind(args, 0, &SUM)?;
     let v = iterable.unwrap_or(Value::None);
+    let it = iter::get_iter(ctx, v)?;
     let mut total = start.unwrap_or(Value::Int(0));
     if ctx.str_ref(total).is_some() {
         return Err(ctx.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
@@ -386,7 +387,6 @@ fn sum(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
             "sum() can't sum {t} [use b''.join(seq) instead]"
         )));
     }
-    let it = iter::get_iter(ctx, v)?;
     while let Some(item) = ctx.next(it)? {
         total = match ops::fast_binary(BinOp::Add, total, item) {
             Some(r) => r,
@@ -408,9 +408,9 @@ fn sorted(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
         count: args.count - 1,
         ..args
     };
-    let [key, reverse] = ctx.bind(kw_only, 0, &SORTED)?;
     let v = ctx.arg(args, 0);
     let items = ctx.collect(v)?;
+    let [key, reverse] = ctx.bind(kw_only, 0, &SORTED)?;
     let list = ctx.new_list(items)?;
     let reverse = match reverse {
         Some(r) => ctx.index_value(r)? != 0,
@@ -505,7 +505,7 @@ fn hex(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn divmod(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "divmod", 2, 2)?;
+    ctx.positional_only(args, 0, "", "divmod", 2, 2)?;
     let (a, b) = (ctx.arg(args, 0), ctx.arg(args, 1));
     let numbers = |ctx: &Ctx<'_>, v: Value| int::is_int(ctx, v) || matches!(v, Value::Float(_));
     if numbers(ctx, a) && numbers(ctx, b) {
@@ -556,6 +556,14 @@ fn pow(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
             {
                 return ctx.call(f, &[a, b, m]);
             }
+            let number =
+                |ctx: &Ctx<'_>, v: Value| int::is_int(ctx, v) || matches!(v, Value::Float(_));
+            if !(number(ctx, a) && number(ctx, b) && number(ctx, m)) {
+                let (ta, tb, tm) = (ctx.type_name(a), ctx.type_name(b), ctx.type_name(m));
+                return Err(ctx.type_error(alloc::format!(
+                    "unsupported operand type(s) for ** or pow(): '{ta}', '{tb}', '{tm}'"
+                )));
+            }
             int::pow_mod(ctx, a, b, m)
         }
     }
@@ -587,7 +595,7 @@ fn round(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn globals(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "globals", 0, 0)?;
+    ctx.positional_only(args, 0, "", "globals", 0, 0)?;
     match ctx.th.frames.last() {
         Some(f) => Ok(Value::Obj(f.globals)),
         None => Ok(Value::None),
@@ -620,7 +628,7 @@ fn locals(ctx: &mut Ctx<'_>, _args: Args) -> PyResult<Value> {
 }
 
 fn vars(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "vars", 0, 1)?;
+    ctx.positional_only(args, 0, "", "vars", 0, 1)?;
     let Some(v) = ctx.opt_arg(args, 0) else {
         return locals(ctx, args);
     };
@@ -632,7 +640,7 @@ fn vars(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn dir(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "dir", 0, 1)?;
+    ctx.positional_only(args, 0, "", "dir", 0, 1)?;
     let mut names: Vec<Value> = Vec::new();
     let Some(v) = ctx.opt_arg(args, 0) else {
         let d = locals(ctx, args)?;
@@ -696,7 +704,7 @@ fn sorted_list(ctx: &mut Ctx<'_>, names: Vec<Value>) -> PyResult<Value> {
 }
 
 fn input(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "input", 0, 1)?;
+    ctx.positional_only(args, 0, "", "input", 0, 1)?;
     if let Some(prompt) = ctx.opt_arg(args, 0) {
         let text = format::str(ctx, prompt)?;
         ctx.vm.host.write_stdout(&text);

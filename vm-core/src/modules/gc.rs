@@ -16,7 +16,7 @@ pub fn create(ctx: &mut Ctx<'_>) -> PyResult<ObjRef> {
 /// else at the interpreter's next safe point. Returns the number of
 /// objects freed now.
 fn collect(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "collect", 0, 1)?;
+    ctx.positional_only(args, 0, "", "collect", 0, 1)?;
     if ctx.th.native_depth > 0 {
         ctx.vm.heap.request_collection();
         return Ok(Value::Int(0));
@@ -28,29 +28,29 @@ fn collect(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn enable(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "enable", 0, 0)?;
+    ctx.positional_only(args, 0, "", "enable", 0, 0)?;
     ctx.vm.heap.set_gc_enabled(true);
     Ok(Value::None)
 }
 
 fn disable(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "disable", 0, 0)?;
+    ctx.positional_only(args, 0, "", "disable", 0, 0)?;
     ctx.vm.heap.set_gc_enabled(false);
     Ok(Value::None)
 }
 
 fn isenabled(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "isenabled", 0, 0)?;
+    ctx.positional_only(args, 0, "", "isenabled", 0, 0)?;
     Ok(Value::Bool(ctx.vm.heap.gc_enabled()))
 }
 
 fn mem_alloc(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "mem_alloc", 0, 0)?;
+    ctx.positional_only(args, 0, "", "mem_alloc", 0, 0)?;
     Ok(Value::Int(ctx.vm.heap.stats().bytes as i64))
 }
 
 fn mem_free(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "mem_free", 0, 0)?;
+    ctx.positional_only(args, 0, "", "mem_free", 0, 0)?;
     let s = ctx.vm.heap.stats();
     Ok(Value::Int(s.limit.saturating_sub(s.bytes) as i64))
 }

@@ -52,7 +52,7 @@ fn one(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<Value> {
 
 /// The two arguments of a two-argument function.
 fn two(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<(Value, Value)> {
-    ctx.positional_only(args, 0, name, 2, 2)?;
+    ctx.positional_only(args, 0, "", name, 2, 2)?;
     Ok((ctx.arg(args, 0), ctx.arg(args, 1)))
 }
 
@@ -435,7 +435,7 @@ fn integer(ctx: &mut Ctx<'_>, v: Value) -> PyResult<BigInt> {
 }
 
 fn gcd(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "gcd", 0, usize::MAX)?;
+    ctx.positional_only(args, 0, "", "gcd", 0, usize::MAX)?;
     let mut g = BigInt::zero();
     for i in 0..args.positional() {
         let v = ctx.arg(args, i);
@@ -446,7 +446,7 @@ fn gcd(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn lcm(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "lcm", 0, usize::MAX)?;
+    ctx.positional_only(args, 0, "", "lcm", 0, usize::MAX)?;
     let mut l = BigInt::one();
     for i in 0..args.positional() {
         let v = ctx.arg(args, i);
@@ -540,7 +540,7 @@ fn comb(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn perm(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "perm", 1, 2)?;
+    ctx.positional_only(args, 0, "", "perm", 1, 2)?;
     let a = ctx.arg(args, 0);
     let (n, k) = match ctx.opt_arg(args, 1).filter(|k| !k.is_none()) {
         Some(b) => n_k(ctx, a, b)?,
@@ -716,7 +716,7 @@ impl Accumulator {
 }
 
 fn hypot(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "hypot", 0, usize::MAX)?;
+    ctx.positional_only(args, 0, "", "hypot", 0, usize::MAX)?;
     let mut v = Vec::with_capacity(args.positional());
     let (mut max, mut found_nan) = (0.0f64, false);
     for i in 0..args.positional() {

@@ -94,7 +94,7 @@ fn handled(ctx: &Ctx<'_>) -> Value {
 }
 
 fn exc_info(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "exc_info", 0, 0)?;
+    ctx.positional_only(args, 0, "", "exc_info", 0, 0)?;
     let e = handled(ctx);
     if e.is_none() {
         return ctx.new_tuple(alloc::vec![Value::None, Value::None, Value::None]);
@@ -106,7 +106,7 @@ fn exc_info(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn exception_now(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "exception", 0, 0)?;
+    ctx.positional_only(args, 0, "", "exception", 0, 0)?;
     Ok(handled(ctx))
 }
 

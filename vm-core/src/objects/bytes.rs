@@ -347,7 +347,11 @@ fn needle(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Vec<u8>> {
         return Ok(b.to_vec());
     }
     if int::is_int(ctx, v) || ctx.type_lookup_str(ctx.type_of(v), "__index__").is_some() {
-        return Ok(alloc::vec![byte_value(ctx, v)?]);
+        let i = ctx.index_int(v)?;
+        return match int::small_int(ctx, i).and_then(|i| u8::try_from(i).ok()) {
+            Some(b) => Ok(alloc::vec![b]),
+            None => Err(ctx.value_error("byte must be in range(0, 256)")),
+        };
     }
     let t = ctx.type_name(v);
     Err(ctx.type_error(alloc::format!(
@@ -517,9 +521,7 @@ pub fn extend(ctx: &mut Ctx<'_>, obj: Value, v: Value) -> PyResult<()> {
 /// `self` of a `bytes`/`bytearray` method, checked.
 fn this(ctx: &mut Ctx<'_>, args: Args, owner: &str, name: &str) -> PyResult<Value> {
     if args.positional() == 0 {
-        return Err(ctx.type_error(alloc::format!(
-            "unbound method {owner}.{name}() needs an argument"
-        )));
+        return Err(crate::native::unbound_error(ctx, owner, name));
     }
     let v = ctx.arg(args, 0);
     let ok = if owner == "bytearray" {
@@ -546,6 +548,9 @@ fn new_bytes(ctx: &mut Ctx<'_>, args: Args, bytearray: bool) -> PyResult<Value> 
     let sig = Sig::new(name, &["source", "encoding", "errors"], 0);
     let [source, encoding, errors] = ctx.bind(args, 1, &sig)?;
     let cls = ctx.arg(args, 0);
+    for (v, what) in [(encoding, "encoding"), (errors, "errors")] {
+        codec::name_arg(ctx, v, name, what)?;
+    }
     let out = match source {
         None if encoding.is_some() || errors.is_some() => {
             return Err(ctx.type_error(if encoding.is_some() {
@@ -614,6 +619,10 @@ static HEX: Sig = Sig::new("hex", &["sep", "bytes_per_sep"], 0);
 fn hex(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let me = this(ctx, args, owner(ctx, args), "hex")?;
     let [sep, per] = ctx.bind(args, 1, &HEX)?;
+    let per = match per {
+        Some(p) => ctx.index_value(p)?,
+        None => 1,
+    };
     let sep = match sep {
         None => None,
         Some(s) => {
@@ -633,10 +642,6 @@ fn hex(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
             }
             Some(text[0] as char)
         }
-    };
-    let per = match per {
-        Some(p) => ctx.index_value(p)?,
-        None => 1,
     };
     let b = me_data(ctx, me);
     let mut out = String::with_capacity(b.len() * 3);
@@ -662,7 +667,12 @@ fn hex(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn fromhex(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let cls = ctx.arg(args, 0);
-    let v = ctx.one_arg(args, 1, "", "fromhex")?;
+    let kind = if cls.as_obj() == Some(ctx.vm.types.bytearray) {
+        "bytearray"
+    } else {
+        "bytes"
+    };
+    let v = ctx.one_arg(args, 1, kind, "fromhex")?;
     let Some(text) = ctx.str_ref(v).map(String::from) else {
         let t = ctx.type_name(v);
         return Err(ctx.type_error(alloc::format!("fromhex() argument must be str, not {t}")));
@@ -749,11 +759,12 @@ fn span(
 
 fn find_impl(ctx: &mut Ctx<'_>, args: Args, name: &str, reverse: bool) -> PyResult<Option<usize>> {
     let me = this(ctx, args, owner(ctx, args), name)?;
-    ctx.varargs(args, 1, name, 1, 3)?;
+    ctx.varargs(args, 1, owner(ctx, args), name, 1, 3)?;
     let sub = ctx.arg(args, 1);
-    let n = needle(ctx, sub)?;
     let len = data(ctx, me).map_or(0, <[u8]>::len);
-    let Some((a, b)) = span(ctx, args, 2, len)? else {
+    let found = span(ctx, args, 2, len)?;
+    let n = needle(ctx, sub)?;
+    let Some((a, b)) = found else {
         return Ok(None);
     };
     let hay = &data(ctx, me).unwrap_or_default()[a..b];
@@ -786,11 +797,12 @@ fn rindex(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn count(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let me = this(ctx, args, owner(ctx, args), "count")?;
-    ctx.varargs(args, 1, "count", 1, 3)?;
+    ctx.varargs(args, 1, owner(ctx, args), "count", 1, 3)?;
     let sub = ctx.arg(args, 1);
-    let n = needle(ctx, sub)?;
     let len = data(ctx, me).map_or(0, <[u8]>::len);
-    let Some((a, b)) = span(ctx, args, 2, len)? else {
+    let found = span(ctx, args, 2, len)?;
+    let n = needle(ctx, sub)?;
+    let Some((a, b)) = found else {
         return Ok(Value::Int(0));
     };
     let hay = &data(ctx, me).unwrap_or_default()[a..b];
@@ -804,7 +816,9 @@ fn count(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn affix(ctx: &mut Ctx<'_>, args: Args, name: &str, starts: bool) -> PyResult<Value> {
     let me = this(ctx, args, owner(ctx, args), name)?;
-    ctx.varargs(args, 1, name, 1, 3)?;
+    ctx.varargs(args, 1, owner(ctx, args), name, 1, 3)?;
+    let len = data(ctx, me).map_or(0, <[u8]>::len);
+    let found = span(ctx, args, 2, len)?;
     let v = ctx.arg(args, 1);
     let candidates: Vec<Vec<u8>> = match v.as_obj().map(|r| ctx.vm.heap.get(r)) {
         Some(Object::Tuple(t)) => {
@@ -825,8 +839,7 @@ fn affix(ctx: &mut Ctx<'_>, args: Args, name: &str, starts: bool) -> PyResult<Va
             }
         },
     };
-    let len = data(ctx, me).map_or(0, <[u8]>::len);
-    let Some((a, b)) = span(ctx, args, 2, len)? else {
+    let Some((a, b)) = found else {
         return Ok(Value::Bool(false));
     };
     let sub = &data(ctx, me).unwrap_or_default()[a..b];
@@ -850,7 +863,7 @@ fn endswith(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn join(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let me = this(ctx, args, owner(ctx, args), "join")?;
-    let iterable = ctx.one_arg(args, 1, "", "join")?;
+    let iterable = ctx.one_arg(args, 1, owner(ctx, args), "join")?;
     let it = match iter::get_iter(ctx, iterable) {
         Ok(it) => it,
         Err(Flow::Raise(e)) if ctx.is_instance(e, ctx.vm.types.type_error) => {
@@ -935,7 +948,7 @@ fn strip_impl(
     right: bool,
 ) -> PyResult<Value> {
     let me = this(ctx, args, owner(ctx, args), name)?;
-    ctx.positional_only(args, 1, name, 0, 1)?;
+    ctx.positional_only(args, 1, owner(ctx, args), name, 0, 1)?;
     let chars = match ctx.opt_arg(args, 1).filter(|v| !v.is_none()) {
         Some(c) => Some(bytes_arg(ctx, c)?),
         None => None,
@@ -1111,7 +1124,7 @@ fn istitle(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn replace(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let me = this(ctx, args, owner(ctx, args), "replace")?;
-    ctx.positional_only(args, 1, "replace", 2, 3)?;
+    ctx.positional_only(args, 1, owner(ctx, args), "replace", 2, 3)?;
     let (a, b) = (ctx.arg(args, 1), ctx.arg(args, 2));
     let old = bytes_arg(ctx, a)?;
     let new = bytes_arg(ctx, b)?;
@@ -1161,7 +1174,7 @@ fn replace(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn partition_impl(ctx: &mut Ctx<'_>, args: Args, name: &str, reverse: bool) -> PyResult<Value> {
     let me = this(ctx, args, owner(ctx, args), name)?;
-    let sep = ctx.one_arg(args, 1, "", name)?;
+    let sep = ctx.one_arg(args, 1, owner(ctx, args), name)?;
     let s = bytes_arg(ctx, sep)?;
     if s.is_empty() {
         return Err(ctx.value_error("empty separator"));
@@ -1190,7 +1203,7 @@ fn rpartition(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 /// `width` and `fillbyte` of `center`, `ljust`, `rjust`.
 fn width_args(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<(Value, usize, u8)> {
     let me = this(ctx, args, owner(ctx, args), name)?;
-    ctx.positional_only(args, 1, name, 1, 2)?;
+    ctx.positional_only(args, 1, owner(ctx, args), name, 1, 2)?;
     let w = ctx.arg(args, 1);
     let width = ctx.index_value(w)?.max(0) as usize;
     let fill = match ctx.opt_arg(args, 2) {
@@ -1241,7 +1254,7 @@ fn rjust(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn zfill(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let me = this(ctx, args, owner(ctx, args), "zfill")?;
-    let w = ctx.one_arg(args, 1, "", "zfill")?;
+    let w = ctx.one_arg(args, 1, owner(ctx, args), "zfill")?;
     let width = ctx.index_value(w)?.max(0) as usize;
     let b = me_data(ctx, me);
     if b.len() >= width {
@@ -1327,7 +1340,7 @@ fn splitlines(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn affix_remove(ctx: &mut Ctx<'_>, args: Args, name: &str, prefix: bool) -> PyResult<Value> {
     let me = this(ctx, args, owner(ctx, args), name)?;
-    let a = ctx.one_arg(args, 1, "", name)?;
+    let a = ctx.one_arg(args, 1, owner(ctx, args), name)?;
     let p = bytes_arg(ctx, a)?;
     let b = me_data(ctx, me);
     let out = if prefix {
@@ -1348,9 +1361,8 @@ fn removesuffix(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn maketrans(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let skip = args.positional().saturating_sub(2).min(1);
-    ctx.positional_only(args, skip, "maketrans", 2, 2)?;
-    let (a, b) = (ctx.arg(args, skip), ctx.arg(args, skip + 1));
+    ctx.positional_only(args, 0, "", "maketrans", 2, 2)?;
+    let (a, b) = (ctx.arg(args, 0), ctx.arg(args, 1));
     let from = bytes_arg(ctx, a)?;
     let to = bytes_arg(ctx, b)?;
     if from.len() != to.len() {
@@ -1392,7 +1404,7 @@ fn translate(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 /// Binary operators and comparisons as dunder methods.
 fn operator(ctx: &mut Ctx<'_>, args: Args, name: &str, op: BinOp, swap: bool) -> PyResult<Value> {
     let me = this(ctx, args, owner(ctx, args), name)?;
-    let mut other = ctx.one_arg(args, 1, "", name)?;
+    let mut other = ctx.one_arg(args, 1, owner(ctx, args), name)?;
     if op == BinOp::Mul {
         other = ctx.index_int(other)?;
     }
@@ -1400,7 +1412,8 @@ fn operator(ctx: &mut Ctx<'_>, args: Args, name: &str, op: BinOp, swap: bool) ->
         return Ok(binary(ctx, op, me, other)?.unwrap_or(Value::NotImplemented));
     }
     if op == BinOp::Add && data(ctx, other).is_none() {
-        return Ok(Value::NotImplemented);
+        let (t, k) = (ctx.type_name(other), kind_name(ctx, me));
+        return Err(ctx.type_error(alloc::format!("can't concat {t} to {k}")));
     }
     Ok(binary(ctx, op, me, other)?.unwrap_or(Value::NotImplemented))
 }
@@ -1428,7 +1441,7 @@ fn comparison(
     test: fn(core::cmp::Ordering) -> bool,
 ) -> PyResult<Value> {
     let me = this(ctx, args, owner(ctx, args), name)?;
-    let other = ctx.one_arg(args, 1, "", name)?;
+    let other = ctx.one_arg(args, 1, owner(ctx, args), name)?;
     match (data(ctx, me), data(ctx, other)) {
         (Some(a), Some(b)) => Ok(Value::Bool(test(a.cmp(b)))),
         _ => Ok(Value::NotImplemented),
@@ -1461,13 +1474,13 @@ fn b_ge(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn b_getitem(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let me = this(ctx, args, owner(ctx, args), "__getitem__")?;
-    let i = ctx.one_arg(args, 1, "", "__getitem__")?;
+    let i = ctx.one_arg(args, 1, owner(ctx, args), "__getitem__")?;
     subscr(ctx, me, i)
 }
 
 fn b_contains(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let me = this(ctx, args, owner(ctx, args), "__contains__")?;
-    let v = ctx.one_arg(args, 1, "", "__contains__")?;
+    let v = ctx.one_arg(args, 1, owner(ctx, args), "__contains__")?;
     Ok(Value::Bool(contains(ctx, me, v)?))
 }
 
@@ -1514,7 +1527,7 @@ fn extend_method(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn insert(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let me = this_array(ctx, args, "insert")?;
-    ctx.positional_only(args, 1, "insert", 2, 2)?;
+    ctx.positional_only(args, 1, owner(ctx, args), "insert", 2, 2)?;
     let i = ctx.arg(args, 1);
     let i = ctx.index_value(i)?;
     let v = ctx.arg(args, 2);
@@ -1530,7 +1543,7 @@ fn insert(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn pop(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let me = this_array(ctx, args, "pop")?;
-    ctx.positional_only(args, 1, "pop", 0, 1)?;
+    ctx.positional_only(args, 1, owner(ctx, args), "pop", 0, 1)?;
     let len = data(ctx, me).map_or(0, <[u8]>::len) as i64;
     let i = match ctx.opt_arg(args, 1) {
         Some(v) => ctx.index_value(v)?,
@@ -1590,7 +1603,7 @@ fn copy(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn setitem(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let me = this_array(ctx, args, "__setitem__")?;
-    ctx.positional_only(args, 1, "__setitem__", 2, 2)?;
+    ctx.positional_only(args, 1, owner(ctx, args), "__setitem__", 2, 2)?;
     let (i, v) = (ctx.arg(args, 1), ctx.arg(args, 2));
     store_subscr(ctx, me, i, v)?;
     Ok(Value::None)

@@ -68,7 +68,11 @@ pub fn name_arg(ctx: &mut Ctx<'_>, v: Option<Value>, fname: &str, what: &str) ->
         Some(v) => match ctx.str_ref(v) {
             Some(s) => Ok(String::from(s)),
             None => {
-                let t = ctx.type_name(v);
+                let t = if v.is_none() {
+                    String::from("None")
+                } else {
+                    ctx.type_name(v)
+                };
                 Err(ctx.type_error(alloc::format!(
                     "{fname}() argument '{what}' must be str, not {t}"
                 )))
@@ -234,6 +238,9 @@ fn decode_error(
 /// `str(b, encoding, errors)`: decode a bytes-like value to a new `str`.
 pub fn decode_value(ctx: &mut Ctx<'_>, v: Value, encoding: &str, errors: &str) -> PyResult<Value> {
     let Some(data) = bytes::data(ctx, v).map(<[u8]>::to_vec) else {
+        if ctx.str_ref(v).is_some() {
+            return Err(ctx.type_error("decoding str is not supported"));
+        }
         let t = ctx.type_name(v);
         return Err(ctx.type_error(alloc::format!(
             "decoding to str: need a bytes-like object, {t} found"

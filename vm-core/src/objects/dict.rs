@@ -604,6 +604,9 @@ pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Opti
 
 /// `self` of a `dict` method, checked.
 fn this(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<Value> {
+    if args.positional() == 0 {
+        return Err(crate::native::unbound_error(ctx, "dict", name));
+    }
     let v = if args.positional() > 0 {
         ctx.arg(args, 0)
     } else {
@@ -671,7 +674,7 @@ fn dict_init(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn get(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let d = this(ctx, args, "get")?;
-    ctx.positional_only(args, 1, "get", 1, 2)?;
+    ctx.positional_only(args, 1, "dict", "get", 1, 2)?;
     let k = ctx.arg(args, 1);
     let default = ctx.opt_arg(args, 2).unwrap_or(Value::None);
     Ok(ctx.dict_lookup(d, k)?.unwrap_or(default))
@@ -697,7 +700,7 @@ fn items(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn pop(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let d = this(ctx, args, "pop")?;
-    ctx.positional_only(args, 1, "pop", 1, 2)?;
+    ctx.positional_only(args, 1, "dict", "pop", 1, 2)?;
     let k = ctx.arg(args, 1);
     match ctx.dict_remove(d, k)? {
         Some(v) => Ok(v),
@@ -726,7 +729,7 @@ fn popitem(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn setdefault(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let d = this(ctx, args, "setdefault")?;
-    ctx.positional_only(args, 1, "setdefault", 1, 2)?;
+    ctx.positional_only(args, 1, "dict", "setdefault", 1, 2)?;
     let k = ctx.arg(args, 1);
     if let Some(v) = ctx.dict_lookup(d, k)? {
         return Ok(v);
@@ -759,7 +762,7 @@ fn copy(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn fromkeys(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let cls = ctx.arg(args, 0);
-    ctx.positional_only(args, 1, "fromkeys", 1, 2)?;
+    ctx.positional_only(args, 1, "dict", "fromkeys", 1, 2)?;
     let keys = ctx.arg(args, 1);
     let v = ctx.opt_arg(args, 2).unwrap_or(Value::None);
     let d = if cls.as_obj() == Some(ctx.vm.types.dict) {
@@ -790,7 +793,7 @@ fn getitem(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn setitem(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let d = this(ctx, args, "__setitem__")?;
-    ctx.positional_only(args, 1, "__setitem__", 2, 2)?;
+    ctx.positional_only(args, 1, "dict", "__setitem__", 2, 2)?;
     let (k, v) = (ctx.arg(args, 1), ctx.arg(args, 2));
     ctx.dict_set(d, k, v)?;
     Ok(Value::None)

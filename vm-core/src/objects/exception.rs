@@ -147,12 +147,8 @@ pub fn exc_args(ctx: &Ctx<'_>, exc: Value) -> Vec<Value> {
     }
 }
 
-/// Record that `exc` passed through `entry`. The shared `MemoryError`
-/// keeps no traceback, so raising it never needs memory.
+/// Record that `exc` passed through `entry`.
 pub fn push_traceback(ctx: &mut Ctx<'_>, exc: Value, entry: TraceEntry) {
-    if exc.is(ctx.vm.memory_error) {
-        return;
-    }
     let grew = match data_mut(ctx, exc) {
         Some(d) => {
             let before = d.traceback.capacity();
@@ -162,7 +158,7 @@ pub fn push_traceback(ctx: &mut Ctx<'_>, exc: Value, entry: TraceEntry) {
         None => 0,
     };
     // Accounting after the fact: a traceback must not fail to grow.
-    let _ = ctx.vm.heap.reserve(grew);
+    ctx.vm.heap.account_grown(grew, false);
 }
 
 /// The traceback entries, innermost first.
@@ -170,6 +166,22 @@ pub fn traceback(ctx: &Ctx<'_>, exc: Value) -> Vec<TraceEntry> {
     data(ctx, exc)
         .map(|d| d.traceback.clone())
         .unwrap_or_default()
+}
+
+/// Forget where the shared `MemoryError` was raised before: each raise of
+/// it starts a new traceback and chain, and a finished run keeps none.
+pub fn restart_memory_error(vm: &mut Vm) {
+    let Some(r) = vm.memory_error.as_obj() else {
+        return;
+    };
+    if let Object::Instance(i) = vm.heap.get_mut(r)
+        && let Payload::Exception(d) = &mut i.payload
+    {
+        d.traceback = Vec::new();
+        d.context = Value::None;
+        d.cause = Value::None;
+        d.suppress_context = false;
+    }
 }
 
 /// Set `__context__` unless it is set already.

@@ -545,7 +545,7 @@ fn float_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     if args.keywords() > 0 {
         return Err(ctx.type_error("float() takes no keyword arguments"));
     }
-    ctx.positional_only(args, 1, "float", 0, 1)?;
+    ctx.positional_only(args, 1, "", "float", 0, 1)?;
     let [x] = ctx.bind(args, 1, &FLOAT_NEW)?;
     let f = match x {
         None => 0.0,
@@ -593,6 +593,9 @@ fn float_of(ctx: &mut Ctx<'_>, v: Value) -> PyResult<f64> {
 
 /// `self` of a `float` method.
 fn this(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<f64> {
+    if args.positional() == 0 {
+        return Err(crate::native::unbound_error(ctx, "float", name));
+    }
     let v = match args.positional() {
         0 => Value::None,
         _ => ctx.arg(args, 0),
@@ -720,7 +723,7 @@ fn float_trunc(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn float_round(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let f = this(ctx, args, "__round__")?;
-    ctx.positional_only(args, 1, "__round__", 0, 1)?;
+    ctx.positional_only(args, 1, "float", "__round__", 0, 1)?;
     let nd = ctx.opt_arg(args, 1).unwrap_or(Value::None);
     round(ctx, f, nd)
 }

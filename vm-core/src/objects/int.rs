@@ -345,6 +345,9 @@ pub fn format(ctx: &mut Ctx<'_>, v: Value, spec: &str) -> PyResult<String> {
                     "Alternate form (#) not allowed with integer format specifier 'c'",
                 ));
             }
+            if b.to_i64().is_none() {
+                return Err(ctx.overflow_error("Python int too large to convert to C long"));
+            }
             let c = b
                 .to_u32()
                 .filter(|n| *n <= 0x10ffff)
@@ -521,28 +524,6 @@ impl Ctx<'_> {
             }
         }
     }
-
-    /// The integer `%d`-style formatting takes from a number (floats are
-    /// truncated for `d`, refused for `x` and `o`).
-    pub fn int_from_number(&mut self, v: Value, kind: char) -> PyResult<Value> {
-        if is_int(self, v) {
-            return Ok(v);
-        }
-        if let Value::Float(f) = v
-            && matches!(kind, 'd' | 'i' | 'u')
-        {
-            return float_to_int(self, f);
-        }
-        let t = self.type_name(v);
-        let what = if matches!(kind, 'd' | 'i' | 'u') {
-            "a real number"
-        } else {
-            "an integer"
-        };
-        Err(self.type_error(alloc::format!(
-            "%{kind} format: {what} is required, not {t}"
-        )))
-    }
 }
 
 /// `int(f)` for a float.
@@ -630,7 +611,8 @@ fn int_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
         (None, Some(_)) => return Err(ctx.type_error("int() missing string argument")),
         (Some(v), None) => int_of(ctx, v)?,
         (Some(v), Some(b)) => {
-            let b = ctx.index_value(b)?;
+            let b = ctx.index_int(b)?;
+            let b = small_int(ctx, b).unwrap_or(-1);
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(ctx.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
@@ -718,6 +700,9 @@ fn int_of(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Value> {
 
 /// `self` of an `int` method.
 fn this(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<BigInt> {
+    if args.positional() == 0 {
+        return Err(crate::native::unbound_error(ctx, "int", name));
+    }
     let v = match args.positional() {
         0 => Value::None,
         _ => ctx.arg(args, 0),
@@ -784,10 +769,10 @@ fn to_bytes(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
         Some(v) => ctx.index_value(v)?,
         None => 1,
     };
+    let big_endian = byteorder(ctx, order, "to_bytes")?;
     if length < 0 {
         return Err(ctx.value_error("length argument must be non-negative"));
     }
-    let big_endian = byteorder(ctx, order, "to_bytes")?;
     let signed = match signed {
         Some(v) => ctx.truthy(v)?,
         None => false,
@@ -830,10 +815,14 @@ fn from_bytes(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let cls = ctx.arg(args, 0);
     let [source, order, signed] = ctx.bind(args, 1, &FROM_BYTES)?;
     let source = source.unwrap_or(Value::None);
+    let big_endian = byteorder(ctx, order, "from_bytes")?;
     let data: Vec<u8> = match crate::objects::bytes::data(ctx, source) {
         Some(b) => b.to_vec(),
         None => {
-            if is_int(ctx, source) || ctx.str_ref(source).is_some() {
+            if is_int(ctx, source)
+                || ctx.str_ref(source).is_some()
+                || crate::interp::iter::get_iter(ctx, source).is_err()
+            {
                 let t = ctx.type_name(source);
                 return Err(ctx.type_error(alloc::format!("cannot convert '{t}' object to bytes")));
             }
@@ -848,7 +837,6 @@ fn from_bytes(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
             out
         }
     };
-    let big_endian = byteorder(ctx, order, "from_bytes")?;
     let signed = match signed {
         Some(v) => ctx.truthy(v)?,
         None => false,
@@ -864,6 +852,11 @@ fn from_bytes(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
         return Ok(v);
     }
     ctx.call(cls, &[v])
+}
+
+fn as_integer_ratio(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let v = this_value(ctx, args, "as_integer_ratio")?;
+    ctx.new_tuple(alloc::vec![v, Value::Int(1)])
 }
 
 fn conjugate(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
@@ -938,7 +931,7 @@ fn this_value_any(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<Value> 
 
 fn int_round(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let v = this_value_any(ctx, args, "__round__")?;
-    ctx.positional_only(args, 1, "__round__", 0, 1)?;
+    ctx.positional_only(args, 1, "int", "__round__", 0, 1)?;
     let nd = ctx.opt_arg(args, 1).unwrap_or(Value::None);
     let v = match v {
         Value::Bool(b) => Value::Int(b as i64),
@@ -1104,13 +1097,14 @@ pub static INT_METHODS: &[Native] = &[
     Native::method("__floordiv__", i_floordiv),
     Native::method("__rtruediv__", i_rtruediv),
     Native::method("__rfloordiv__", i_rfloordiv),
+    Native::method("as_integer_ratio", as_integer_ratio),
 ];
 
 fn bool_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     if args.keywords() > 0 {
         return Err(ctx.type_error("bool() takes no keyword arguments"));
     }
-    ctx.positional_only(args, 1, "bool", 0, 1)?;
+    ctx.positional_only(args, 1, "", "bool", 0, 1)?;
     match ctx.opt_arg(args, 1) {
         Some(v) => Ok(Value::Bool(ctx.truthy(v)?)),
         None => Ok(Value::Bool(false)),

@@ -234,8 +234,7 @@ pub fn next(ctx: &mut Ctx<'_>, it: ObjRef) -> PyResult<Option<Value>> {
                         if let Some(IterObj::Str { pos, .. }) = state(ctx, it) {
                             *pos += c.len_utf8();
                         }
-                        let mut buf = [0u8; 4];
-                        Ok(Some(ctx.new_str(c.encode_utf8(&mut buf))?))
+                        Ok(Some(crate::objects::str::new_char(ctx, c)?))
                     }
                     None => {
                         exhaust(ctx, it);
@@ -516,6 +515,11 @@ fn zip_mismatch(ctx: &mut Ctx<'_>, iters: &[Value], i: usize) -> PyResult<Option
 static ENUMERATE: Sig = Sig::new("enumerate", &["iterable", "start"], 1);
 
 fn enumerate_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    if let Some(bad) = ctx.unknown_keyword(args, ENUMERATE.params) {
+        return Err(ctx.type_error(alloc::format!(
+            "'{bad}' is an invalid keyword argument for enumerate()"
+        )));
+    }
     if args.count == 1 {
         return Err(ctx.type_error("enumerate() missing required argument 'iterable'"));
     }
@@ -592,7 +596,7 @@ pub static MAP_METHODS: &[Native] = &[
 ];
 
 fn filter_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 1, "filter", 2, 2)?;
+    ctx.positional_only(args, 1, "", "filter", 2, 2)?;
     let func = ctx.arg(args, 1);
     let iterable = ctx.arg(args, 2);
     let iter = crate::interp::iter::get_iter(ctx, iterable)?;
@@ -607,7 +611,7 @@ pub static FILTER_METHODS: &[Native] = &[
 ];
 
 fn reversed_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 1, "reversed", 1, 1)?;
+    ctx.positional_only(args, 1, "", "reversed", 1, 1)?;
     let seq = ctx.arg(args, 1);
     let ty = ctx.type_of(seq);
     if let Some(f @ Value::Obj(_)) = ctx.type_lookup_str(ty, "__reversed__") {
@@ -688,7 +692,7 @@ pub fn callable_iter(ctx: &mut Ctx<'_>, func: Value, sentinel: Value) -> PyResul
 }
 
 fn slice_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 1, "slice", 1, 3)?;
+    ctx.positional_only(args, 1, "", "slice", 1, 3)?;
     let a = |i: usize| ctx.opt_arg(args, i).unwrap_or(Value::None);
     let parts = match args.positional() {
         2 => [Value::None, a(1), Value::None],

@@ -181,11 +181,7 @@ fn index_of(ctx: &mut Ctx<'_>, index: Value, what: &str) -> PyResult<i64> {
     match ctx.index_int(index) {
         Ok(Value::Int(i)) => Ok(i),
         Ok(Value::Bool(b)) => Ok(b as i64),
-        Ok(big) => {
-            let negative = crate::objects::int::to_big(ctx, big)
-                .is_some_and(|b| num_traits::Signed::is_negative(&b));
-            Ok(if negative { i64::MIN } else { i64::MAX })
-        }
+        Ok(_) => Err(ctx.index_error("cannot fit 'int' into an index-sized integer")),
         Err(Flow::Raise(e)) if ctx.is_instance(e, ctx.vm.types.type_error) => {
             let t = ctx.type_name(index);
             Err(ctx.type_error(alloc::format!(
@@ -503,9 +499,7 @@ fn merge_sort(
 /// `self` of a `list` method, checked.
 fn this(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<Value> {
     if args.positional() == 0 {
-        return Err(ctx.type_error(alloc::format!(
-            "unbound method list.{name}() needs an argument"
-        )));
+        return Err(crate::native::unbound_error(ctx, "list", name));
     }
     let v = ctx.arg(args, 0);
     let inner = ops::unwrap_builtin(ctx, v);
@@ -536,7 +530,7 @@ fn list_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
         if args.keywords() > 0 {
             return Err(ctx.type_error("list() takes no keyword arguments"));
         }
-        ctx.positional_only(args, 1, "list", 0, 1)?;
+        ctx.positional_only(args, 1, "", "list", 0, 1)?;
         let items = match ctx.opt_arg(args, 1) {
             Some(v) => ctx.collect(v)?,
             None => Vec::new(),
@@ -552,7 +546,7 @@ fn list_init(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     if args.keywords() > 0 {
         return Err(ctx.type_error("list() takes no keyword arguments"));
     }
-    ctx.positional_only(args, 1, "list", 0, 1)?;
+    ctx.positional_only(args, 1, "", "list", 0, 1)?;
     let items = match ctx.opt_arg(args, 1) {
         Some(v) => ctx.collect(v)?,
         None => Vec::new(),
@@ -587,7 +581,7 @@ fn extend(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn insert(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let l = this(ctx, args, "insert")?;
-    ctx.positional_only(args, 1, "insert", 2, 2)?;
+    ctx.positional_only(args, 1, "list", "insert", 2, 2)?;
     let i = ctx.arg(args, 1);
     let i = ctx.index_value(i)?;
     let v = ctx.arg(args, 2);
@@ -602,7 +596,7 @@ fn insert(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn pop(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let l = this(ctx, args, "pop")?;
-    ctx.positional_only(args, 1, "pop", 0, 1)?;
+    ctx.positional_only(args, 1, "list", "pop", 0, 1)?;
     let i = match ctx.opt_arg(args, 1) {
         Some(v) => ctx.index_value(v)?,
         None => -1,
@@ -662,7 +656,8 @@ fn remove(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 pub fn index(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let seq = ctx.arg(args, 0);
     let seq = ops::unwrap_builtin(ctx, seq);
-    ctx.positional_only(args, 1, "index", 1, 3)?;
+    let owner = if is_list(ctx, seq) { "list" } else { "tuple" };
+    ctx.positional_only(args, 1, owner, "index", 1, 3)?;
     let v = ctx.arg(args, 1);
     let len = items_ref(ctx, seq).len() as i64;
     let mut bound = |i: usize, default: i64| -> PyResult<usize> {
@@ -783,7 +778,7 @@ pub fn getitem(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn setitem(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let l = this(ctx, args, "__setitem__")?;
-    ctx.positional_only(args, 1, "__setitem__", 2, 2)?;
+    ctx.positional_only(args, 1, "list", "__setitem__", 2, 2)?;
     let (i, v) = (ctx.arg(args, 1), ctx.arg(args, 2));
     store_subscr(ctx, l, i, v)?;
     Ok(Value::None)

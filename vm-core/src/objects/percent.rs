@@ -141,8 +141,11 @@ fn render(ctx: &mut Ctx<'_>, fmt: &[char], args: Value, bytes_mode: bool) -> PyR
         if fmt.get(i) == Some(&'*') {
             i += 1;
             let w = src.next(ctx)?;
-            let Some(w) = int::small_int(ctx, w).filter(|_| int::is_int(ctx, w)) else {
+            if !int::is_int(ctx, w) {
                 return Err(ctx.type_error("* wants int"));
+            }
+            let Some(w) = int::small_int(ctx, w) else {
+                return Err(ctx.overflow_error("Python int too large to convert to C ssize_t"));
             };
             if w < 0 {
                 spec.left = true;
@@ -159,8 +162,11 @@ fn render(ctx: &mut Ctx<'_>, fmt: &[char], args: Value, bytes_mode: bool) -> PyR
             if fmt.get(i) == Some(&'*') {
                 i += 1;
                 let p = src.next(ctx)?;
-                let Some(p) = int::small_int(ctx, p).filter(|_| int::is_int(ctx, p)) else {
+                if !int::is_int(ctx, p) {
                     return Err(ctx.type_error("* wants int"));
+                }
+                let Some(p) = int::small_int(ctx, p).filter(|p| i32::try_from(*p).is_ok()) else {
+                    return Err(ctx.overflow_error("Python int too large to convert to C int"));
                 };
                 spec.precision = Some(p.max(0) as usize);
             } else {

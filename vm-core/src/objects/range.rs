@@ -83,8 +83,10 @@ pub fn subscr(ctx: &mut Ctx<'_>, obj: Value, index: Value) -> PyResult<Value> {
         };
         return Ok(Value::Obj(ctx.alloc(Object::Range(sub))?));
     }
-    let i = match ctx.index_value(index) {
-        Ok(i) => i,
+    let i = match ctx.index_int(index) {
+        Ok(Value::Int(i)) => i,
+        Ok(Value::Bool(b)) => b as i64,
+        Ok(_) => return Err(ctx.index_error("range object index out of range")),
         Err(_) => {
             let t = ctx.type_name(index);
             return Err(ctx.type_error(alloc::format!(
@@ -125,7 +127,7 @@ fn range_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     if args.keywords() > 0 {
         return Err(ctx.type_error("range() takes no keyword arguments"));
     }
-    ctx.positional_only(args, 1, "range", 1, 3)?;
+    ctx.positional_only(args, 1, "", "range", 1, 3)?;
     let mut nums = [0i64; 3];
     for i in 1..args.positional() {
         let v = ctx.arg(args, i);
@@ -154,18 +156,20 @@ fn range_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     Ok(Value::Obj(ctx.alloc(Object::Range(r))?))
 }
 
-fn this(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Range> {
+fn this(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<Range> {
+    if args.positional() == 0 {
+        return Err(crate::native::unbound_error(ctx, "range", name));
+    }
     let v = ctx.arg(args, 0);
     match range_of(ctx, v) {
         Some(r) => Ok(r),
-        None => Err(ctx.type_error("descriptor requires a 'range' object")),
+        None => Err(crate::native::descriptor_error(ctx, "range", name, v)),
     }
 }
 
 fn index(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "index", 2, 2, &[])?;
-    let r = this(ctx, args)?;
-    let v = ctx.arg(args, 1);
+    let r = this(ctx, args, "index")?;
+    let v = ctx.one_arg(args, 1, "range", "index")?;
     if contains(ctx, &r, v)
         && let Some(i) = crate::objects::int::small_int(ctx, v)
     {
@@ -176,22 +180,66 @@ fn index(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn count(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.check_args(args, "count", 2, 2, &[])?;
-    let r = this(ctx, args)?;
-    let v = ctx.arg(args, 1);
+    let r = this(ctx, args, "count")?;
+    let v = ctx.one_arg(args, 1, "range", "count")?;
     Ok(Value::Int(contains(ctx, &r, v) as i64))
 }
 
 fn range_len(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(this(ctx, args)?.len()))
+    let r = this(ctx, args, "__len__")?;
+    ctx.no_args(args, "range", "__len__")?;
+    Ok(Value::Int(r.len()))
 }
 
-/// Methods of `range`.
+fn range_contains(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    this(ctx, args, "__contains__")?;
+    let v = ctx.one_arg(args, 1, "range", "__contains__")?;
+    let me = ctx.arg(args, 0);
+    Ok(Value::Bool(crate::interp::ops::contains(ctx, me, v)?))
+}
+
+fn range_getitem(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    this(ctx, args, "__getitem__")?;
+    let i = ctx.one_arg(args, 1, "range", "__getitem__")?;
+    let me = ctx.arg(args, 0);
+    subscr(ctx, me, i)
+}
+
+fn range_iter(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    this(ctx, args, "__iter__")?;
+    ctx.no_args(args, "range", "__iter__")?;
+    let me = ctx.arg(args, 0);
+    crate::interp::iter::get_iter(ctx, me)
+}
+
+fn range_hash(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    this(ctx, args, "__hash__")?;
+    ctx.no_args(args, "range", "__hash__")?;
+    let me = ctx.arg(args, 0);
+    Ok(Value::Int(ctx.hash(me)?))
+}
+
+fn range_eq(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    this(ctx, args, "__eq__")?;
+    let other = ctx.one_arg(args, 1, "range", "__eq__")?;
+    let me = ctx.arg(args, 0);
+    if range_of(ctx, other).is_none() {
+        return Ok(Value::NotImplemented);
+    }
+    Ok(Value::Bool(ranges_equal(ctx, me, other)))
+}
+
+/// Methods of `range`, sorted by name length then name.
 pub static RANGE_METHODS: &[Native] = &[
     Native::method("count", count),
     Native::method("index", index),
+    Native::method("__eq__", range_eq),
     Native::method("__len__", range_len),
     Native::static_method("__new__", range_new),
+    Native::method("__hash__", range_hash),
+    Native::method("__iter__", range_iter),
+    Native::method("__getitem__", range_getitem),
+    Native::method("__contains__", range_contains),
 ];
 
 #[cfg(test)]

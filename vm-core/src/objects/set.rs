@@ -825,6 +825,9 @@ pub fn view_isdisjoint(ctx: &mut Ctx<'_>, view: Value, other: Value) -> PyResult
 
 /// `self` of a set method, checked (`frozenset` methods accept both).
 fn this(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<ObjRef> {
+    if args.positional() == 0 {
+        return Err(crate::native::unbound_error(ctx, "set", name));
+    }
     let v = if args.positional() > 0 {
         ctx.arg(args, 0)
     } else {
@@ -867,7 +870,7 @@ fn make(ctx: &mut Ctx<'_>, args: Args, frozen: bool) -> PyResult<Value> {
     if args.keywords() > 0 {
         return Err(ctx.type_error(alloc::format!("{name}() takes no keyword arguments")));
     }
-    ctx.positional_only(args, 1, name, 0, 1)?;
+    ctx.positional_only(args, 1, "", name, 0, 1)?;
     let cls = ctx.arg(args, 0);
     let exact = cls.as_obj()
         == Some(if frozen {
@@ -961,7 +964,7 @@ fn copy(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn union(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let s = this(ctx, args, "union")?;
-    ctx.positional_only(args, 1, "union", 0, usize::MAX)?;
+    ctx.positional_only(args, 1, qual(ctx, s, "").0, "union", 0, usize::MAX)?;
     let frozen = is_frozen(ctx, s);
     let result = copy_of(ctx, s, frozen)?.as_obj().unwrap_or(s);
     for i in 1..args.positional() {
@@ -986,14 +989,14 @@ fn intersection_multi(ctx: &mut Ctx<'_>, args: Args, s: ObjRef, frozen: bool) ->
 
 fn intersection_method(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let s = this(ctx, args, "intersection")?;
-    ctx.positional_only(args, 1, "intersection", 0, usize::MAX)?;
+    ctx.positional_only(args, 1, qual(ctx, s, "").0, "intersection", 0, usize::MAX)?;
     let frozen = is_frozen(ctx, s);
     intersection_multi(ctx, args, s, frozen).map(Value::Obj)
 }
 
 fn difference_method(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let s = this(ctx, args, "difference")?;
-    ctx.positional_only(args, 1, "difference", 0, usize::MAX)?;
+    ctx.positional_only(args, 1, qual(ctx, s, "").0, "difference", 0, usize::MAX)?;
     let frozen = is_frozen(ctx, s);
     match args.positional() {
         1 => copy_of(ctx, s, frozen),
@@ -1022,7 +1025,7 @@ fn symmetric_difference_method(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value>
 
 fn update(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let s = mutable(ctx, args, "update")?;
-    ctx.positional_only(args, 1, "update", 0, usize::MAX)?;
+    ctx.positional_only(args, 1, qual(ctx, s, "").0, "update", 0, usize::MAX)?;
     for i in 1..args.positional() {
         let other = ctx.arg(args, i);
         update_from(ctx, s, other)?;
@@ -1032,7 +1035,14 @@ fn update(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn intersection_update(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let s = mutable(ctx, args, "intersection_update")?;
-    ctx.positional_only(args, 1, "intersection_update", 0, usize::MAX)?;
+    ctx.positional_only(
+        args,
+        1,
+        qual(ctx, s, "").0,
+        "intersection_update",
+        0,
+        usize::MAX,
+    )?;
     let tmp = intersection_multi(ctx, args, s, false)?;
     if tmp != s {
         swap_bodies(ctx, s, tmp)?;
@@ -1042,7 +1052,14 @@ fn intersection_update(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn difference_update_method(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let s = mutable(ctx, args, "difference_update")?;
-    ctx.positional_only(args, 1, "difference_update", 0, usize::MAX)?;
+    ctx.positional_only(
+        args,
+        1,
+        qual(ctx, s, "").0,
+        "difference_update",
+        0,
+        usize::MAX,
+    )?;
     for i in 1..args.positional() {
         let other = ctx.arg(args, i);
         difference_update(ctx, s, other)?;

@@ -188,9 +188,7 @@ fn is_exact(ctx: &Ctx<'_>, v: Value) -> bool {
 /// `self` of a `str` method, checked.
 fn this(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<Value> {
     if args.positional() == 0 {
-        return Err(ctx.type_error(alloc::format!(
-            "unbound method str.{name}() needs an argument"
-        )));
+        return Err(crate::native::unbound_error(ctx, "str", name));
     }
     let v = ctx.arg(args, 0);
     if ctx.str_ref(v).is_some() {
@@ -221,10 +219,11 @@ fn result(ctx: &mut Ctx<'_>, me: Value, out: Option<String>) -> PyResult<Value> 
     }
 }
 
-/// A new `str` holding one character.
+/// The `str` holding one character: interned, so indexing and iterating
+/// a string make no new objects for characters already in use.
 pub fn new_char(ctx: &mut Ctx<'_>, c: char) -> PyResult<Value> {
     let mut buf = [0u8; 4];
-    ctx.new_str(c.encode_utf8(&mut buf))
+    ctx.intern(c.encode_utf8(&mut buf))
 }
 
 /// `str + str`, `str * int`, `str % args`.
@@ -261,14 +260,11 @@ pub fn binary(ctx: &mut Ctx<'_>, op: BinOp, a: Value, b: Value) -> PyResult<Opti
 }
 
 /// The repeat count of `seq * n`: negative counts are zero, counts beyond
-/// `isize` an `OverflowError`.
+/// 64 bits an `OverflowError`.
 pub fn repeat_count(ctx: &mut Ctx<'_>, n: Value) -> PyResult<usize> {
     match int::small_int(ctx, n) {
         Some(i) => Ok(i.max(0) as usize),
-        None => match int::to_big(ctx, n) {
-            Some(b) if num_traits::Signed::is_negative(&b) => Ok(0),
-            _ => Err(ctx.overflow_error("cannot fit 'int' into an index-sized integer")),
-        },
+        None => Err(ctx.overflow_error("cannot fit 'int' into an index-sized integer")),
     }
 }
 
@@ -438,6 +434,11 @@ static RSPLIT: Sig = Sig::new("rsplit", &["sep", "maxsplit"], 0);
 fn split_args(ctx: &mut Ctx<'_>, args: Args, sig: &Sig) -> PyResult<(Value, Option<Value>, usize)> {
     let me = this(ctx, args, sig.name)?;
     let [sep, maxsplit] = ctx.bind(args, 1, sig)?;
+    let max = match maxsplit {
+        Some(v) => ctx.index_value(v)?,
+        None => -1,
+    };
+    let max = if max < 0 { usize::MAX } else { max as usize };
     let sep = sep.filter(|v| !v.is_none());
     if let Some(sep) = sep {
         if ctx.str_ref(sep).is_none() {
@@ -448,11 +449,6 @@ fn split_args(ctx: &mut Ctx<'_>, args: Args, sig: &Sig) -> PyResult<(Value, Opti
             return Err(ctx.value_error("empty separator"));
         }
     }
-    let max = match maxsplit {
-        Some(v) => ctx.index_value(v)?,
-        None => -1,
-    };
-    let max = if max < 0 { usize::MAX } else { max as usize };
     Ok((me, sep, max))
 }
 
@@ -529,7 +525,7 @@ fn strip_chars(
     right: bool,
 ) -> PyResult<Value> {
     let me = this(ctx, args, name)?;
-    ctx.positional_only(args, 1, name, 0, 1)?;
+    ctx.positional_only(args, 1, "str", name, 0, 1)?;
     let chars = ctx.opt_arg(args, 1).filter(|v| !v.is_none());
     if let Some(c) = chars
         && ctx.str_ref(c).is_none()
@@ -637,7 +633,7 @@ fn swapcase(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn replace(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let me = this(ctx, args, "replace")?;
-    ctx.positional_only(args, 1, "replace", 2, 3)?;
+    ctx.positional_only(args, 1, "str", "replace", 2, 3)?;
     let (old, new) = (ctx.arg(args, 1), ctx.arg(args, 2));
     need_str(ctx, old, "replace() argument 1 ")?;
     need_str(ctx, new, "replace() argument 2 ")?;
@@ -719,12 +715,13 @@ fn window<'a>(ctx: &'a Ctx<'_>, me: Value, a: usize, b: usize) -> &'a str {
 
 fn find_impl(ctx: &mut Ctx<'_>, args: Args, name: &str, reverse: bool) -> PyResult<Option<usize>> {
     let me = this(ctx, args, name)?;
-    ctx.varargs(args, 1, name, 1, 3)?;
+    ctx.varargs(args, 1, "str", name, 1, 3)?;
     let sub = ctx.arg(args, 1);
-    need_str(ctx, sub, "")?;
     let len = str_obj(ctx, me).map_or(0, StrObj::char_len);
     let (start, end) = (ctx.opt_arg(args, 2), ctx.opt_arg(args, 3));
-    let Some((a, b)) = span(ctx, start, end, len)? else {
+    let found = span(ctx, start, end, len)?;
+    need_str(ctx, sub, "")?;
+    let Some((a, b)) = found else {
         return Ok(None);
     };
     let hay = window(ctx, me, a, b);
@@ -763,12 +760,13 @@ fn rindex(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn count(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let me = this(ctx, args, "count")?;
-    ctx.varargs(args, 1, "count", 1, 3)?;
+    ctx.varargs(args, 1, "str", "count", 1, 3)?;
     let sub = ctx.arg(args, 1);
-    need_str(ctx, sub, "")?;
     let len = str_obj(ctx, me).map_or(0, StrObj::char_len);
     let (start, end) = (ctx.opt_arg(args, 2), ctx.opt_arg(args, 3));
-    let Some((a, b)) = span(ctx, start, end, len)? else {
+    let found = span(ctx, start, end, len)?;
+    need_str(ctx, sub, "")?;
+    let Some((a, b)) = found else {
         return Ok(Value::Int(0));
     };
     let needle = text(ctx, sub);
@@ -782,7 +780,10 @@ fn count(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn affix(ctx: &mut Ctx<'_>, args: Args, name: &str, starts: bool) -> PyResult<Value> {
     let me = this(ctx, args, name)?;
-    ctx.varargs(args, 1, name, 1, 3)?;
+    ctx.varargs(args, 1, "str", name, 1, 3)?;
+    let len = str_obj(ctx, me).map_or(0, StrObj::char_len);
+    let (start, end) = (ctx.opt_arg(args, 2), ctx.opt_arg(args, 3));
+    let found = span(ctx, start, end, len)?;
     let v = ctx.arg(args, 1);
     let candidates: Vec<Value> = match v.as_obj().map(|r| ctx.vm.heap.get(r)) {
         Some(Object::Tuple(t)) => {
@@ -805,9 +806,7 @@ fn affix(ctx: &mut Ctx<'_>, args: Args, name: &str, starts: bool) -> PyResult<Va
             )));
         }
     };
-    let len = str_obj(ctx, me).map_or(0, StrObj::char_len);
-    let (start, end) = (ctx.opt_arg(args, 2), ctx.opt_arg(args, 3));
-    let Some((a, b)) = span(ctx, start, end, len)? else {
+    let Some((a, b)) = found else {
         return Ok(Value::Bool(false));
     };
     let sub = window(ctx, me, a, b);
@@ -941,7 +940,7 @@ fn istitle(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 /// The `width` and `fillchar` of `center`, `ljust`, `rjust`.
 fn width_args(ctx: &mut Ctx<'_>, args: Args, name: &str) -> PyResult<(Value, usize, char)> {
     let me = this(ctx, args, name)?;
-    ctx.positional_only(args, 1, name, 1, 2)?;
+    ctx.positional_only(args, 1, "str", name, 1, 2)?;
     let w = ctx.arg(args, 1);
     let width = ctx.index_value(w)?.max(0) as usize;
     let fill = match ctx.opt_arg(args, 2) {
@@ -1191,7 +1190,7 @@ fn removesuffix(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn maketrans(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    ctx.positional_only(args, 0, "maketrans", 1, 3)?;
+    ctx.positional_only(args, 0, "", "maketrans", 1, 3)?;
     let x = ctx.arg(args, 0);
     let table = ctx.new_dict()?;
     if args.positional() == 1 {
@@ -1224,16 +1223,20 @@ fn maketrans(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
         return Ok(table);
     }
     let y = ctx.arg(args, 1);
+    for (i, v) in [(2, Some(y)), (3, ctx.opt_arg(args, 2))] {
+        if let Some(v) = v
+            && ctx.str_ref(v).is_none()
+        {
+            let t = ctx.type_name(v);
+            return Err(ctx.type_error(alloc::format!(
+                "maketrans() argument {i} must be str, not {t}"
+            )));
+        }
+    }
     if ctx.str_ref(x).is_none() {
         return Err(ctx.type_error(
             "first maketrans argument must be a string if there is a second argument",
         ));
-    }
-    if ctx.str_ref(y).is_none() {
-        let t = ctx.type_name(y);
-        return Err(ctx.type_error(alloc::format!(
-            "maketrans() argument 2 must be str, not {t}"
-        )));
     }
     let from: Vec<char> = text(ctx, x).chars().collect();
     let to: Vec<char> = text(ctx, y).chars().collect();
@@ -1323,8 +1326,7 @@ fn format_map(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 
 fn dunder_format(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let me = this(ctx, args, "__format__")?;
-    ctx.positional_only(args, 1, "__format__", 1, 1)?;
-    let spec = ctx.arg(args, 1);
+    let spec = ctx.one_arg(args, 1, "str", "__format__")?;
     if ctx.str_ref(spec).is_none() {
         let t = ctx.type_name(spec);
         return Err(ctx.type_error(alloc::format!("__format__() argument must be str, not {t}")));

@@ -58,7 +58,7 @@ fn tuple_new(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     if args.keywords() > 0 {
         return Err(ctx.type_error("tuple() takes no keyword arguments"));
     }
-    ctx.positional_only(args, 1, "tuple", 0, 1)?;
+    ctx.positional_only(args, 1, "", "tuple", 0, 1)?;
     let t = match ctx.opt_arg(args, 1) {
         Some(v) if is_tuple(ctx, v) => v,
         Some(v) => {

@@ -93,6 +93,7 @@ impl Ctx<'_> {
             Value::Bool(_) => t.bool,
             Value::Int(_) => t.int,
             Value::Float(_) => t.float,
+            Value::Native(n) if n.kind == crate::native::NativeKind::Method => t.method_descriptor,
             Value::Native(_) => t.builtin_function,
             Value::Obj(r) => match self.vm.heap.get(r) {
                 Object::Free(_) => t.object,
@@ -290,7 +291,8 @@ fn object_str(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn object_eq(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let (a, b) = (ctx.arg(args, 0), ctx.arg(args, 1));
+    let b = ctx.one_arg(args, 1, "object", "__eq__")?;
+    let a = ctx.arg(args, 0);
     Ok(if a.is(b) {
         Value::Bool(true)
     } else {
@@ -299,7 +301,8 @@ fn object_eq(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn object_ne(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
-    let (a, b) = (ctx.arg(args, 0), ctx.arg(args, 1));
+    let b = ctx.one_arg(args, 1, "object", "__ne__")?;
+    let a = ctx.arg(args, 0);
     if a.is(b) {
         return Ok(Value::Bool(false));
     }
@@ -316,8 +319,12 @@ fn object_hash(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
 }
 
 fn object_format(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
+    let spec = ctx.one_arg(args, 1, "object", "__format__")?;
     let this = ctx.arg(args, 0);
-    let spec = ctx.arg(args, 1);
+    if ctx.str_ref(spec).is_none() {
+        let t = ctx.type_name(spec);
+        return Err(ctx.type_error(alloc::format!("__format__() argument must be str, not {t}")));
+    }
     if ctx.str_ref(spec).is_some_and(|s| !s.is_empty()) {
         let t = ctx.type_name(this);
         return Err(ctx.type_error(alloc::format!(
