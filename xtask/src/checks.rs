@@ -32,7 +32,12 @@ pub fn test_all() -> Result<(), String> {
     no_std_builds()?;
     crate::pytests::run(&crate::pytests::Options::default())?;
     crate::conformance::run(&crate::conformance::Options::default())?;
+    crate::conformance::run(&crate::conformance::Options {
+        limits: true,
+        ..Default::default()
+    })?;
     crate::boards::run_boards(&crate::boards::Options::default())?;
+    crate::fuzz::smoke()?;
     eprintln!("test-all: every check passed");
     Ok(())
 }

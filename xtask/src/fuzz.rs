@@ -22,17 +22,34 @@ pub struct Options {
 /// The fuzz targets.
 pub const TARGETS: [&str; 4] = ["parse", "compile", "ebc", "vm"];
 
-/// Whether cargo-fuzz and a nightly toolchain are available.
-pub fn available() -> bool {
-    let nightly = Command::new("rustup")
-        .args(["run", "nightly", "rustc", "--version"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    let cargo_fuzz = Command::new("cargo")
-        .args(["fuzz", "--version"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    nightly && cargo_fuzz
+/// Seconds per target in `test-all`'s smoke run.
+pub const SMOKE_SECONDS: u64 = 5;
+
+/// Install what fuzzing needs when it is missing: a nightly toolchain and
+/// cargo-fuzz.
+pub fn ensure_tools() -> Result<(), String> {
+    let succeeds = |cmd: &mut Command| cmd.output().is_ok_and(|o| o.status.success());
+    if !succeeds(Command::new("rustup").args(["run", "nightly", "rustc", "--version"])) {
+        run(Command::new("rustup").args([
+            "toolchain",
+            "install",
+            "nightly",
+            "--profile",
+            "minimal",
+        ]))?;
+    }
+    if !succeeds(Command::new("cargo").args(["fuzz", "--version"])) {
+        run(Command::new("cargo").args(["install", "cargo-fuzz", "--locked"]))?;
+    }
+    Ok(())
+}
+
+/// `test-all`'s smoke run: every target for a few seconds.
+pub fn smoke() -> Result<(), String> {
+    run_targets(&Options {
+        seconds: SMOKE_SECONDS,
+        target: Vec::new(),
+    })
 }
 
 /// Copy the Python programs into a target's corpus directory.
@@ -59,11 +76,7 @@ fn seed(corpus: &Path) -> Result<(), String> {
 
 /// Run the fuzz targets.
 pub fn run_targets(options: &Options) -> Result<(), String> {
-    if !available() {
-        return Err(String::from(
-            "fuzzing needs a nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`)",
-        ));
-    }
+    ensure_tools()?;
     let targets: Vec<String> = if options.target.is_empty() {
         TARGETS.iter().map(|t| t.to_string()).collect()
     } else {

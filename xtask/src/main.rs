@@ -10,12 +10,18 @@
 //! * `soak` — hours of S01, S06 and S09; the figures must stay flat.
 //! * `fuzz` — the cargo-fuzz targets (parser, compiler, bytecode files,
 //!   the VM with threads), seeded from the Python tests.
+//! * `sanitize` — the threaded host tests under ThreadSanitizer and Miri.
+//! * `boards` — build every firmware, run the emulated boards (QEMU,
+//!   rp2040js), one result table per board × scheduler pair.
+//! * `size` — flash, static RAM and heap of every firmware.
 
 mod bench;
+mod boards;
 mod checks;
 mod conformance;
 mod fuzz;
 mod pytests;
+mod sanitize;
 mod soak;
 mod util;
 
@@ -47,6 +53,12 @@ enum Task {
     Soak(soak::Options),
     /// Run the cargo-fuzz targets.
     Fuzz(fuzz::Options),
+    /// Run the threaded host tests under ThreadSanitizer and Miri.
+    Sanitize(sanitize::Options),
+    /// Build every firmware and run the scenarios on the emulated boards.
+    Boards(boards::Options),
+    /// Flash, static RAM and heap of every firmware.
+    Size,
 }
 
 fn main() -> ExitCode {
@@ -59,6 +71,9 @@ fn main() -> ExitCode {
         Task::Bench(o) => bench::run(&o),
         Task::Soak(o) => soak::run(&o),
         Task::Fuzz(o) => fuzz::run_targets(&o),
+        Task::Sanitize(o) => sanitize::run_sanitizers(&o),
+        Task::Boards(o) => boards::run_boards(&o),
+        Task::Size => boards::run_size(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
