@@ -12,6 +12,7 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::mem::size_of;
+use core::sync::atomic::{AtomicU32, Ordering};
 
 use crate::ast::{BinOp, CmpOp};
 use crate::value::Value;
@@ -315,6 +316,9 @@ pub struct Code {
     pub consts: Box<[Value]>,
     /// Interned names.
     pub names: Box<[Value]>,
+    /// Where each of [`Code::names`] was last found as a global or
+    /// builtin (see [`NameCache`]).
+    pub name_cache: Box<[NameCache]>,
     /// Interned local slot names.
     pub local_names: Box<[Value]>,
     /// Positional parameters.
@@ -335,6 +339,45 @@ pub struct Code {
     pub handlers: Box<[Handler]>,
     /// Line table.
     pub lines: Box<[(u32, u32)]>,
+}
+
+/// Where a global name was last found, so that the next lookup checks one
+/// dict entry instead of hashing: the entry's position in the globals, or
+/// in the builtins (with [`NameCache::IN_BUILTINS`] set). A hit is only
+/// taken when the entry there still holds the same interned key, so a stale
+/// position (a deleted or moved key, another globals dict) just misses.
+/// Atomic only so that `Code` may be shared; the VM lock orders accesses.
+#[derive(Debug, Default)]
+pub struct NameCache(AtomicU32);
+
+impl NameCache {
+    /// Flag: the position is in the builtins, and the globals lacked the
+    /// name when it was found.
+    pub const IN_BUILTINS: u32 = 1 << 31;
+
+    /// The cached `(position, in builtins)`, if any.
+    #[inline]
+    pub fn get(&self) -> Option<(usize, bool)> {
+        match self.0.load(Ordering::Relaxed) {
+            0 => None,
+            v => Some((
+                ((v & !Self::IN_BUILTINS) - 1) as usize,
+                v & Self::IN_BUILTINS != 0,
+            )),
+        }
+    }
+
+    /// Remember `position` (positions past the flag bit are not cached).
+    #[inline]
+    pub fn set(&self, position: usize, in_builtins: bool) {
+        let Ok(p) = u32::try_from(position + 1) else {
+            return;
+        };
+        if p & Self::IN_BUILTINS == 0 {
+            let flag = if in_builtins { Self::IN_BUILTINS } else { 0 };
+            self.0.store(p | flag, Ordering::Relaxed);
+        }
+    }
 }
 
 impl Code {
@@ -384,6 +427,7 @@ impl Code {
         size_of::<Code>()
             + self.instrs.len() * size_of::<Instr>()
             + (self.consts.len() + self.names.len() + self.local_names.len()) * size_of::<Value>()
+            + self.name_cache.len() * size_of::<NameCache>()
             + self.cells.len() * size_of::<(u32, Option<u32>)>()
             + self.handlers.len() * size_of::<Handler>()
             + self.lines.len() * size_of::<(u32, u32)>()

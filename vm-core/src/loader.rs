@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 
 use portable_atomic_util::Arc;
 
-use crate::bytecode::{Code, CodeProto, Const};
+use crate::bytecode::{Code, CodeProto, Const, NameCache};
 use crate::heap::HeapFull;
 use crate::interp::Ctx;
 use crate::objects::{Object, StrObj};
@@ -35,6 +35,7 @@ pub fn load_into(vm: &mut Vm, proto: &CodeProto) -> Result<ObjRef, HeapFull> {
         first_line: proto.first_line,
         instrs: proto.instrs.clone().into_boxed_slice(),
         consts: consts.into_boxed_slice(),
+        name_cache: names.iter().map(|_| NameCache::default()).collect(),
         names: names.into_boxed_slice(),
         local_names: local_names.into_boxed_slice(),
         argcount: proto.argcount,

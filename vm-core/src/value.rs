@@ -20,6 +20,7 @@ impl ObjRef {
 
 /// A Python value.
 #[derive(Clone, Copy, Debug)]
+#[repr(u64)]
 pub enum Value {
     /// Not a Python value: an unassigned local, or "no self" on the stack
     /// before a call. Never visible to Python code.

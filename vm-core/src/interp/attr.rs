@@ -48,6 +48,7 @@ fn classify(ctx: &Ctx<'_>, v: Value) -> Found {
 }
 
 /// `obj.name`.
+#[inline(never)]
 pub fn get_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<Value> {
     match find_attr(ctx, obj, name)? {
         Some(v) => Ok(v),
@@ -369,6 +370,7 @@ fn property_part(ctx: &Ctx<'_>, p: ObjRef, i: usize) -> Value {
 
 /// `obj.name` for a call: returns `(method, obj)` when `name` is a plain
 /// method (no bound-method object is made), else `(attribute, Unbound)`.
+#[inline(never)]
 pub fn get_method(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<(Value, Value)> {
     let plain_receiver = match obj {
         Value::Obj(r) => match ctx.vm.heap.get(r) {

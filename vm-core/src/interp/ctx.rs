@@ -336,6 +336,7 @@ impl<'a> Ctx<'a> {
 
     /// Raise `KeyboardInterrupt` or the cancellation `SystemExit` if the host
     /// or the end of the run asked for it (used where a slice cannot end).
+    #[inline(never)]
     pub fn check_interrupts(&mut self) -> PyResult<()> {
         if self.th.is_main && self.sched.take_stop_request() {
             return Err(Flow::Raise(self.keyboard_interrupt()));

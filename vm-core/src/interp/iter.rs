@@ -136,6 +136,7 @@ fn instance_iter(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Value> {
 }
 
 /// One step of a `for` loop over the iterator `iter` whose exit is `target`.
+#[inline(never)]
 pub fn for_iter(ctx: &mut Ctx<'_>, iter: Value, target: u32) -> PyResult<Next> {
     if let Value::Obj(r) = iter {
         match ctx.vm.heap.get_mut(r) {

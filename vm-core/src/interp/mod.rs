@@ -208,14 +208,19 @@ fn step_frames(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32, nested: bool) 
                     ctx.th.stack.push(v);
                 }
                 Instr::LoadGlobal(i) => {
-                    let name = code.names[i as usize];
-                    let v = tri!(ctx.load_global(globals, name));
+                    let (name, cache) = (code.names[i as usize], &code.name_cache[i as usize]);
+                    let v = match ctx.global_hit(globals, name, cache) {
+                        Some(v) => v,
+                        None => tri!(ctx.load_global_cached(globals, name, cache)),
+                    };
                     ctx.th.stack.push(v);
                 }
                 Instr::StoreGlobal(i) => {
-                    let name = code.names[i as usize];
+                    let (name, cache) = (code.names[i as usize], &code.name_cache[i as usize]);
                     let v = pop!();
-                    tri!(ctx.dict_set_str(globals, name, v));
+                    if !ctx.global_store_hit(globals, name, v, cache) {
+                        tri!(ctx.store_global_cached(globals, name, v, cache));
+                    }
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = code.names[i as usize];
@@ -224,17 +229,31 @@ fn step_frames(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32, nested: bool) 
                     }
                 }
                 Instr::LoadName(i) => {
-                    let name = code.names[i as usize];
-                    let v = match ctx.dict_get_str(namespace, name) {
-                        Some(v) => v,
-                        None => tri!(ctx.load_global(globals, name)),
+                    let (name, cache) = (code.names[i as usize], &code.name_cache[i as usize]);
+                    let v = if namespace.is(Value::Obj(globals)) {
+                        // Module level: the namespace is the globals.
+                        match ctx.global_hit(globals, name, cache) {
+                            Some(v) => v,
+                            None => tri!(ctx.load_global_cached(globals, name, cache)),
+                        }
+                    } else {
+                        match ctx.dict_get_str(namespace, name) {
+                            Some(v) => v,
+                            None => tri!(ctx.load_global(globals, name)),
+                        }
                     };
                     ctx.th.stack.push(v);
                 }
                 Instr::StoreName(i) => {
-                    let name = code.names[i as usize];
+                    let (name, cache) = (code.names[i as usize], &code.name_cache[i as usize]);
                     let v = pop!();
-                    tri!(ctx.dict_set(namespace, name, v));
+                    if namespace.is(Value::Obj(globals)) {
+                        if !ctx.global_store_hit(globals, name, v, cache) {
+                            tri!(ctx.store_global_cached(globals, name, v, cache));
+                        }
+                    } else {
+                        tri!(ctx.dict_set(namespace, name, v));
+                    }
                 }
                 Instr::DeleteName(i) => {
                     let name = code.names[i as usize];

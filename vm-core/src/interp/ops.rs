@@ -13,8 +13,27 @@ use crate::value::Value;
 use crate::{Flow, PyResult};
 
 /// Integer and float arithmetic that needs no heap and cannot fail.
-#[inline]
+#[inline(always)]
 pub fn fast_binary(op: BinOp, a: Value, b: Value) -> Option<Value> {
+    if let Some(r) = int_add_sub(op, a, b) {
+        return Some(r);
+    }
+    fast_binary_rest(op, a, b)
+}
+
+/// `int + int` and `int - int` without overflow: the commonest arithmetic
+/// of all, kept small enough to inline into the dispatch loop.
+#[inline(always)]
+fn int_add_sub(op: BinOp, a: Value, b: Value) -> Option<Value> {
+    match (op, a, b) {
+        (BinOp::Add, Value::Int(x), Value::Int(y)) => x.checked_add(y).map(Value::Int),
+        (BinOp::Sub, Value::Int(x), Value::Int(y)) => x.checked_sub(y).map(Value::Int),
+        _ => None,
+    }
+}
+
+#[inline(never)]
+fn fast_binary_rest(op: BinOp, a: Value, b: Value) -> Option<Value> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => match op {
             BinOp::Add => x.checked_add(y).map(Value::Int),
@@ -64,7 +83,7 @@ fn float_fast(op: BinOp, x: f64, y: f64) -> Option<Value> {
 }
 
 /// Comparisons of numbers that need no heap.
-#[inline]
+#[inline(always)]
 pub fn fast_compare(op: CmpOp, a: Value, b: Value) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(cmp_ord(op, x.cmp(&y))),
@@ -79,6 +98,7 @@ pub fn fast_compare(op: CmpOp, a: Value, b: Value) -> Option<bool> {
     }
 }
 
+#[inline(always)]
 fn cmp_ord(op: CmpOp, o: core::cmp::Ordering) -> bool {
     use core::cmp::Ordering::*;
     match op {

@@ -15,6 +15,7 @@ use hashbrown::HashTable;
 
 use crate::PyResult;
 use crate::ast::BinOp;
+use crate::bytecode::NameCache;
 use crate::interp::Ctx;
 use crate::interp::ops::{simple_eq, unwrap_builtin};
 use crate::native::{Args, Native};
@@ -364,6 +365,123 @@ impl Ctx<'_> {
             _ => 0,
         };
         self.reserve(grown)
+    }
+
+    /// The value at `position` of the dict `dict` if the key there is
+    /// `name` itself (an interned name).
+    #[inline(always)]
+    fn entry_for(&self, dict: ObjRef, position: usize, name: Value) -> Option<Value> {
+        match self.vm.heap.get(dict) {
+            Object::Dict(d) => d
+                .entry(position)
+                .filter(|e| e.key.is(name))
+                .map(|e| e.value),
+            _ => None,
+        }
+    }
+
+    /// Position of the `str` key `name` in the dict `dict`.
+    #[inline]
+    fn position_of_str(&self, dict: ObjRef, name: Value) -> Option<usize> {
+        match self.vm.heap.get(dict) {
+            Object::Dict(d) => d.find(self.str_hash(name), |k| self.same_str(k, name)),
+            _ => None,
+        }
+    }
+
+    /// The value of a global whose cache holds its position in the
+    /// globals, when the entry there is still that name: the hit path of
+    /// [`Ctx::load_global_cached`], small enough to inline into the loop.
+    #[inline(always)]
+    pub fn global_hit(&self, globals: ObjRef, name: Value, cache: &NameCache) -> Option<Value> {
+        match cache.get() {
+            Some((p, false)) => self.entry_for(globals, p, name),
+            _ => None,
+        }
+    }
+
+    /// [`Ctx::load_global`] through the name's cache in the running code.
+    #[inline(never)]
+    pub fn load_global_cached(
+        &mut self,
+        globals: ObjRef,
+        name: Value,
+        cache: &NameCache,
+    ) -> PyResult<Value> {
+        let builtins = self.vm.builtins;
+        match cache.get() {
+            Some((p, false)) => {
+                if let Some(v) = self.entry_for(globals, p, name) {
+                    return Ok(v);
+                }
+            }
+            Some((p, true)) => {
+                if self.position_of_str(globals, name).is_none()
+                    && let Some(v) = self.entry_for(builtins, p, name)
+                {
+                    return Ok(v);
+                }
+            }
+            None => {}
+        }
+        match self.position_of_str(globals, name) {
+            Some(p) => {
+                if let Some(v) = self.entry_for(globals, p, name) {
+                    cache.set(p, false);
+                    return Ok(v);
+                }
+            }
+            None => {
+                if let Some(p) = self.position_of_str(builtins, name)
+                    && let Some(v) = self.entry_for(builtins, p, name)
+                {
+                    cache.set(p, true);
+                    return Ok(v);
+                }
+            }
+        }
+        self.load_global(globals, name)
+    }
+
+    /// Store a global whose cache holds its position, when the entry there
+    /// is still that name; `false` when the slow path must run.
+    #[inline(always)]
+    pub fn global_store_hit(
+        &mut self,
+        globals: ObjRef,
+        name: Value,
+        value: Value,
+        cache: &NameCache,
+    ) -> bool {
+        if let Some((p, false)) = cache.get()
+            && let Object::Dict(d) = self.vm.heap.get_mut(globals)
+            && d.entry(p).is_some_and(|e| e.key.is(name))
+        {
+            d.set_value(p, value);
+            return true;
+        }
+        false
+    }
+
+    /// [`Ctx::dict_set_str`] on the globals through the name's cache.
+    #[inline(never)]
+    pub fn store_global_cached(
+        &mut self,
+        globals: ObjRef,
+        name: Value,
+        value: Value,
+        cache: &NameCache,
+    ) -> PyResult<()> {
+        if self.global_store_hit(globals, name, value, cache) {
+            return Ok(());
+        }
+        self.dict_set_str(globals, name, value)?;
+        if let Some(p) = self.position_of_str(globals, name)
+            && self.entry_for(globals, p, name).is_some()
+        {
+            cache.set(p, false);
+        }
+        Ok(())
     }
 
     /// A global name: the module's globals, then builtins.
