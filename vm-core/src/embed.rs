@@ -189,11 +189,11 @@ impl Vm {
             self.run.main = Some(id);
             self.note_live_threads();
             if let Ok(at) = self.threads.binary_search_by_key(&id, |t| t.id) {
-                self.threads[at].start = Some(StartCall {
+                self.threads[at].start = Some(Box::new(StartCall {
                     func,
                     args,
                     kwargs: Value::None,
-                });
+                }));
                 self.threads[at].entry = func;
             }
             Ok(id)

@@ -2,6 +2,7 @@
 //! on the heap, so a thread can stop between any two instructions and be
 //! resumed later by its driver.
 
+use alloc::boxed::Box;
 use alloc::vec::Vec;
 use core::mem::size_of;
 
@@ -130,8 +131,9 @@ pub struct ThreadState {
     pub wait: Option<Wait>,
     /// Cancellation state.
     pub cancel: Cancel,
-    /// The first call of a thread not yet started.
-    pub start: Option<StartCall>,
+    /// The first call of a thread not yet started (boxed: most threads
+    /// have started, and a sleeping thread should cost little).
+    pub start: Option<Box<StartCall>>,
     /// The function the thread was started with (for error reports).
     pub entry: Value,
     /// Whether this is the main script's thread.
@@ -143,9 +145,6 @@ pub struct ThreadState {
     /// The exception being propagated is a re-raise: its traceback already
     /// names the current frame.
     pub reraising: bool,
-    /// Containers whose `repr` is being built (to print `[...]` for a list
-    /// that contains itself).
-    pub repr_guard: Vec<ObjRef>,
     /// Bytes accounted to the VM heap for this thread's buffers.
     pub accounted: usize,
 }
@@ -166,7 +165,6 @@ impl ThreadState {
             native_depth: 0,
             native_stack_base: 0,
             reraising: false,
-            repr_guard: Vec::new(),
             accounted: 0,
         }
     }
@@ -194,5 +192,6 @@ impl ThreadState {
         size_of::<ThreadState>()
             + self.stack.capacity() * size_of::<Value>()
             + self.frames.capacity() * size_of::<Frame>()
+            + self.start.as_ref().map_or(0, |_| size_of::<StartCall>())
     }
 }

@@ -148,6 +148,10 @@ pub struct Vm {
     pub(crate) types: BuiltinTypes,
     pub(crate) interner: Interner,
     pub(crate) threads: Vec<ThreadState>,
+    /// Containers whose `repr` is being built (to print `[...]` for a list
+    /// that contains itself). One for the VM: a `repr` runs to its end
+    /// before another thread runs.
+    pub(crate) repr_guard: Vec<ObjRef>,
     pub(crate) run: RunState,
     pub(crate) config: Config,
     pub(crate) host: Box<dyn Host + Send>,
@@ -190,6 +194,7 @@ impl Vm {
             types,
             interner,
             threads: Vec::new(),
+            repr_guard: Vec::new(),
             run: RunState::new(),
             config,
             host,
@@ -446,14 +451,15 @@ impl Interpreter for Vm {
                 }
             }
             _ => {
+                // Growth was checked against the limit when frames were
+                // pushed; record what the buffers hold now.
                 let size = th.footprint();
                 if size > th.accounted {
-                    // Growth was checked against the limit when frames were
-                    // pushed; record what the buffers hold now.
-                    let grow = size - th.accounted;
-                    self.heap.account_grown(grow, true);
-                    th.accounted = size;
+                    self.heap.account_grown(size - th.accounted, true);
+                } else {
+                    self.heap.release_external(th.accounted - size);
                 }
+                th.accounted = size;
                 self.threads[at] = th;
             }
         }
@@ -495,7 +501,7 @@ fn slice(ctx: &mut Ctx<'_>, budget: u32) -> Step {
             return ctx.thread_died(exc);
         }
     } else if let Some(start) = ctx.th.start.take() {
-        match crate::modules::thread::begin(ctx, start) {
+        match crate::modules::thread::begin(ctx, *start) {
             Ok(true) => {}
             Ok(false) => return ctx.thread_finished(),
             Err(Flow::Raise(exc)) => return ctx.thread_died(exc),

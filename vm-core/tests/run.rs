@@ -228,6 +228,20 @@ fn a_memory_error_handler_can_allocate_and_freed_memory_comes_back() {
 }
 
 #[test]
+fn a_sleeping_thread_costs_the_vm_under_512_bytes() {
+    // Thread state and the frames of a one-function thread asleep in
+    // `time.sleep`, as the heap accounts them (issue 7's budget).
+    let o = run(
+        "import _thread, time, gc\nN = 20\nstarted = [0]\ndef worker():\n    started[0] += 1\n    time.sleep(5)\ngc.collect()\nbefore = gc.mem_alloc()\nfor _ in range(N):\n    _thread.start_new_thread(worker, ())\nwhile started[0] < N:\n    time.sleep(0.001)\ngc.collect()\nprint((gc.mem_alloc() - before) // N)\n",
+    );
+    let per_thread: usize = o.stdout.trim().parse().expect(&o.stdout);
+    assert!(
+        (1..512).contains(&per_thread),
+        "{per_thread} bytes per thread"
+    );
+}
+
+#[test]
 fn deep_recursion_raises_recursion_error() {
     let o = run(
         "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print(e)\n",

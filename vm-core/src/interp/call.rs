@@ -285,13 +285,13 @@ pub fn ensure_frame_room(ctx: &mut Ctx<'_>, code: &Code) -> PyResult<()> {
     let frames_cap = ctx.th.frames.capacity();
     let mut grow = 0;
     if need > stack_cap {
-        let new_cap = need.max(stack_cap * 2).max(16);
+        let new_cap = need.max(stack_cap * 2);
         grow += (new_cap - stack_cap) * size_of::<Value>();
         reserve_thread_bytes(ctx, grow)?;
         ctx.th.stack.reserve_exact(new_cap - ctx.th.stack.len());
     }
     if ctx.th.frames.len() == frames_cap {
-        let new_cap = (frames_cap * 2).max(4);
+        let new_cap = (frames_cap * 2).max(1);
         let bytes = (new_cap - frames_cap) * size_of::<Frame>();
         reserve_thread_bytes(ctx, bytes)?;
         ctx.th.frames.reserve_exact(new_cap - ctx.th.frames.len());

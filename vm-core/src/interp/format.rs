@@ -46,16 +46,16 @@ pub fn repr(ctx: &mut Ctx<'_>, v: Value) -> PyResult<String> {
                 return repr_obj(ctx, v);
             }
             ctx.check_stack(" while getting the repr of an object")?;
-            if ctx.th.repr_guard.contains(&r) {
+            if ctx.vm.repr_guard.contains(&r) {
                 return Ok(String::from(match ctx.vm.heap.get(r) {
                     Object::List(_) => "[...]",
                     Object::Dict(_) => "{...}",
                     _ => "...",
                 }));
             }
-            ctx.th.repr_guard.push(r);
+            ctx.vm.repr_guard.push(r);
             let result = repr_obj(ctx, v);
-            ctx.th.repr_guard.pop();
+            ctx.vm.repr_guard.pop();
             result?
         }
     })

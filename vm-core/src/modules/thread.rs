@@ -1,5 +1,6 @@
 //! `_thread`: real threads, one backend task each (THREADS.md rule 1).
 
+use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 use sched_api::SpawnOptions;
@@ -88,11 +89,11 @@ fn start_new_thread(ctx: &mut Ctx<'_>, args: Args) -> PyResult<Value> {
     let id = ctx.vm.new_thread(false)?;
     if let Ok(at) = ctx.vm.threads.binary_search_by_key(&id, |t| t.id) {
         let th = &mut ctx.vm.threads[at];
-        th.start = Some(StartCall {
+        th.start = Some(Box::new(StartCall {
             func,
             args: targs,
             kwargs,
-        });
+        }));
         th.entry = func;
     }
     let options = SpawnOptions {
