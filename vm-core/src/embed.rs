@@ -164,6 +164,18 @@ impl Vm {
         self.start_main(code)
     }
 
+    /// Quote `source` in tracebacks of the run prepared last, for code
+    /// from `filename`, as for code compiled from source. For precompiled
+    /// code whose source is at hand: the CLI reads the file an `.ebc`
+    /// names, as CPython does for a `.pyc`. Call it after
+    /// [`Vm::load_main_code`] or [`Vm::load_entry_code`].
+    pub fn add_traceback_source(&mut self, filename: &str, source: &str) {
+        self.run.sources.retain(|(f, _)| f != filename);
+        self.run
+            .sources
+            .push((String::from(filename), String::from(source)));
+    }
+
     /// Prepare a run whose main thread calls the session global `name`
     /// with `args`; its return value is [`crate::RunOutcome::result`].
     pub fn load_call(&mut self, name: &str, args: &[PyValue]) -> Result<ThreadId, i32> {

@@ -23,6 +23,7 @@ pub mod compiler;
 pub mod ebc;
 pub mod embed;
 pub mod extension;
+pub mod frozen;
 pub mod heap;
 pub mod intern;
 pub mod interp;

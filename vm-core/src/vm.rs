@@ -152,6 +152,8 @@ pub struct Vm {
     /// that contains itself). One for the VM: a `repr` runs to its end
     /// before another thread runs.
     pub(crate) repr_guard: Vec<ObjRef>,
+    /// Attribute lookups through type MROs, remembered.
+    pub(crate) lookup_cache: crate::objects::lookup_cache::LookupCache,
     pub(crate) run: RunState,
     pub(crate) config: Config,
     pub(crate) host: Box<dyn Host + Send>,
@@ -161,6 +163,8 @@ pub struct Vm {
     pub(crate) memory_error: Value,
     /// Modules written in Rust that `import` can find.
     pub(crate) native_modules: Vec<&'static crate::extension::NativeModule>,
+    /// Modules built into the program that `import` can find.
+    pub(crate) frozen_modules: Vec<&'static crate::frozen::FrozenModule>,
     /// The embedder's state for native functions (see
     /// [`crate::interp::Ctx::extension`]).
     pub(crate) extension: Option<Box<dyn core::any::Any + Send>>,
@@ -195,12 +199,14 @@ impl Vm {
             interner,
             threads: Vec::new(),
             repr_guard: Vec::new(),
+            lookup_cache: Default::default(),
             run: RunState::new(),
             config,
             host,
             builtins: ObjRef(0),
             memory_error: Value::None,
             native_modules: Vec::new(),
+            frozen_modules: Vec::new(),
             extension: None,
             session: None,
             next_thread: 1,
@@ -418,6 +424,7 @@ impl Vm {
         let interner = &mut self.interner;
         self.heap
             .collect(&roots, &extra, |is_live| interner.prune(is_live));
+        self.lookup_cache.invalidate();
     }
 }
 

@@ -66,6 +66,8 @@ pub fn build_emberpy_with(backend: &str, extra: Option<&str>) -> Result<PathBuf,
     let dir = target.join("backends");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let copy = dir.join(format!("emberpy-{}", features.replace(',', "-")));
+    // Unlink first: a running copy (a soak in progress) keeps its inode.
+    let _ = std::fs::remove_file(&copy);
     std::fs::copy(&built, &copy)
         .map_err(|e| format!("cannot copy {} to {}: {e}", built.display(), copy.display()))?;
     Ok(copy)

@@ -47,6 +47,22 @@ fn classify(ctx: &Ctx<'_>, v: Value) -> Found {
     }
 }
 
+/// Whether a class attribute is a data descriptor, which takes precedence
+/// over an instance's own attribute of the same name.
+fn is_data_descriptor(ctx: &Ctx<'_>, v: Value) -> bool {
+    match classify(ctx, v) {
+        Found::Property(_) | Found::Getter(_) => true,
+        Found::Plain(Value::Obj(r)) => match ctx.vm.heap.get(r) {
+            Object::Instance(i) => {
+                ctx.type_lookup_static(i.class, "__set__").is_some()
+                    || ctx.type_lookup_static(i.class, "__delete__").is_some()
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 /// `obj.name`.
 #[inline(never)]
 pub fn get_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<Value> {
@@ -76,7 +92,12 @@ pub fn find_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<Option<
                 return super_attr(ctx, start, receiver, name);
             }
             Object::Instance(inst) => {
-                if let Some(v) = instance_get(ctx, inst, name) {
+                // A data descriptor of the class (a property, an object
+                // with `__set__`) comes before the instance's own dict.
+                let shadowed = ctx
+                    .type_lookup(inst.class, name)
+                    .is_some_and(|f| is_data_descriptor(ctx, f));
+                if !shadowed && let Some(v) = instance_get(ctx, inst, name) {
                     return Ok(Some(v));
                 }
             }
@@ -439,7 +460,7 @@ pub fn set_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value, value: Value) -> PyR
     match ctx.vm.heap.get(r) {
         Object::Instance(inst) => {
             let class = inst.class;
-            if let Some(setattr) = ctx.type_lookup_str(class, "__setattr__")
+            if let Some(setattr) = ctx.type_lookup_static(class, "__setattr__")
                 && matches!(setattr, Value::Obj(_))
             {
                 ctx.call(setattr, &[obj, name, value])?;
@@ -470,6 +491,7 @@ pub fn set_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value, value: Value) -> PyR
                 },
                 _ => 0,
             };
+            ctx.vm.lookup_cache.invalidate();
             ctx.reserve(grown)
         }
         Object::Module(m) => {
@@ -719,6 +741,7 @@ pub fn generic_del_attr(ctx: &mut Ctx<'_>, obj: Value, name: Value) -> PyResult<
             match (pos, ctx.vm.heap.get_mut(r)) {
                 (Some(p), Object::Type(t)) => {
                     t.dict.remove_at(p);
+                    ctx.vm.lookup_cache.invalidate();
                     true
                 }
                 _ => false,

@@ -1,16 +1,17 @@
-//! `import`: built-in modules are made on first import in a run; the
-//! script's own modules are loaded through the [`Host`](crate::Host) and
-//! their bodies run as frames on the importing thread.
+//! `import`: built-in modules are made on first import in a run; frozen
+//! modules (see [`crate::frozen`]) and the script's own modules, loaded
+//! through the [`Host`](crate::Host), have their bodies run as frames on
+//! the importing thread.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::PyResult;
+use crate::bytecode::CodeProto;
+use crate::frozen::FrozenCode;
 use crate::interp::Ctx;
-#[cfg(feature = "compiler")]
 use crate::interp::call;
 use crate::objects::Object;
-#[cfg(feature = "compiler")]
 use crate::thread::FrameKind;
 use crate::value::{ObjRef, Value};
 
@@ -39,31 +40,59 @@ pub fn import_name(
         ctx.th.stack.push(module);
         return Ok(false);
     }
+    if let Some(frozen) = ctx.vm.frozen_module(&text) {
+        let proto = match frozen.code {
+            FrozenCode::Bytecode(bytes) => match crate::ebc::read(bytes) {
+                Ok(proto) => proto,
+                Err(e) => {
+                    return Err(import_error(
+                        ctx,
+                        alloc::format!("frozen module '{text}': {e}"),
+                    ));
+                }
+            },
+            FrozenCode::Source { filename, text } => compile(ctx, filename, String::from(text))?,
+        };
+        return start_module_body(ctx, name, &proto);
+    }
     #[cfg(feature = "compiler")]
     if let Some((filename, source)) = ctx.vm.host.read_module(&text) {
-        return start_module_body(ctx, name, &filename, source);
+        let proto = compile(ctx, &filename, source)?;
+        return start_module_body(ctx, name, &proto);
     }
     Err(not_found(ctx, &text))
 }
 
+/// Compile a module's source, keeping the text for tracebacks.
 #[cfg(feature = "compiler")]
-fn start_module_body(
-    ctx: &mut Ctx<'_>,
-    name: Value,
-    filename: &str,
-    source: String,
-) -> PyResult<bool> {
-    let proto = match crate::compiler::compile_module(&source, filename) {
-        Ok(p) => p,
-        Err(e) => {
-            return Err(crate::objects::exception::syntax_error(
-                ctx, &e, filename, &source,
-            ));
+fn compile(ctx: &mut Ctx<'_>, filename: &str, source: String) -> PyResult<CodeProto> {
+    match crate::compiler::compile_module(&source, filename) {
+        Ok(proto) => {
+            ctx.vm.run.sources.push((String::from(filename), source));
+            Ok(proto)
         }
-    };
-    ctx.vm.run.sources.push((String::from(filename), source));
-    let code_obj = crate::loader::load(ctx, &proto)?;
-    let module = crate::modules::new_module(ctx, name, Some(filename))?;
+        Err(e) => Err(crate::objects::exception::syntax_error(
+            ctx, &e, filename, &source,
+        )),
+    }
+}
+
+/// Without the compiler, source cannot be imported.
+#[cfg(not(feature = "compiler"))]
+fn compile(ctx: &mut Ctx<'_>, filename: &str, _source: String) -> PyResult<CodeProto> {
+    Err(import_error(
+        ctx,
+        alloc::format!(
+            "cannot import {filename}: this VM has no compiler (import bytecode instead)"
+        ),
+    ))
+}
+
+/// Make the module object for `proto`, register it and push a frame that
+/// runs its body.
+fn start_module_body(ctx: &mut Ctx<'_>, name: Value, proto: &CodeProto) -> PyResult<bool> {
+    let code_obj = crate::loader::load(ctx, proto)?;
+    let module = crate::modules::new_module(ctx, name, Some(&proto.filename))?;
     register(ctx, name, Value::Obj(module))?;
     let globals = match ctx.vm.heap.get(module) {
         Object::Module(m) => m.dict,

@@ -8,7 +8,7 @@ use alloc::vec::Vec;
 use crate::bytecode::Instr;
 use crate::interp::{self, Ctx, Exit, call, unwind};
 use crate::objects::exception::TraceEntry;
-use crate::objects::generator::{GenState, Resume, SavedFrame};
+use crate::objects::generator::{GenState, Resume};
 use crate::objects::iter::{self as it, IterObj};
 use crate::objects::{Object, exception};
 use crate::thread::{Frame, FrameKind};
@@ -396,27 +396,30 @@ fn enter(
     };
     call::ensure_frame_room(ctx, &code)?;
     let caller_exc = ctx.th.handled;
-    let (saved, own_exc) = match ctx.vm.heap.get_mut(genr) {
+    let base = ctx.th.stack.len();
+    // The saved frame stays in the generator while it runs, its values
+    // moved to the thread's stack: the buffer is reused at the next yield.
+    let (header, own_exc) = match ctx.vm.heap.get_mut(genr) {
         Object::Generator(g) => {
             g.state = GenState::Running;
             g.resume = resume;
             g.caller_exc = caller_exc;
-            (
-                g.frame.take(),
-                core::mem::replace(&mut g.exc_state, Value::None),
-            )
+            let own_exc = core::mem::replace(&mut g.exc_state, Value::None);
+            let header = g.frame.as_deref_mut().map(|f| {
+                ctx.th.stack.extend_from_slice(&f.values);
+                f.values.clear();
+                (f.code_obj, f.pc, f.globals)
+            });
+            (header, own_exc)
         }
         _ => (None, Value::None),
     };
-    let Some(saved) = saved else {
+    let Some((code_obj, saved_pc, globals)) = header else {
         return Err(ctx.runtime_error("generator has no frame"));
     };
     if !own_exc.is_none() {
         ctx.th.handled = own_exc;
     }
-    let saved = *saved;
-    let base = ctx.th.stack.len();
-    ctx.th.stack.extend_from_slice(&saved.values);
     match top {
         Top::Push(v) => ctx.th.stack.push(v),
         Top::Replace(v) => {
@@ -427,12 +430,12 @@ fn enter(
         Top::Keep => {}
     }
     ctx.th.frames.push(Frame {
-        code: saved.code,
-        code_obj: saved.code_obj,
-        pc: pc.unwrap_or(saved.pc),
+        code,
+        code_obj,
+        pc: pc.unwrap_or(saved_pc),
         base: base as u32,
         ret_sp: base as u32,
-        globals: saved.globals,
+        globals,
         namespace: Value::Unbound,
         kind: FrameKind::Generator(genr),
     });
@@ -441,7 +444,7 @@ fn enter(
 
 /// Give the resumer its exception state back as a generator stops running;
 /// return who resumed it.
-fn leave(ctx: &mut Ctx<'_>, genr: ObjRef, state: GenState, frame: Option<SavedFrame>) -> Resume {
+fn leave(ctx: &mut Ctx<'_>, genr: ObjRef, state: GenState) -> Resume {
     let handled = ctx.th.handled;
     let (resume, caller_exc) = match ctx.vm.heap.get_mut(genr) {
         Object::Generator(g) => {
@@ -452,7 +455,9 @@ fn leave(ctx: &mut Ctx<'_>, genr: ObjRef, state: GenState, frame: Option<SavedFr
             } else {
                 Value::None
             };
-            g.frame = frame.map(Box::new);
+            if state == GenState::Finished {
+                g.frame = None;
+            }
             (g.resume, caller_exc)
         }
         _ => (Resume::Native, Value::None),
@@ -475,16 +480,17 @@ pub fn yield_value(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Option<Exit>> {
             ctx.th.frames.push(frame);
             return Err(ctx.runtime_error("yield outside a generator frame"));
         };
-        let values: Vec<Value> = ctx.th.stack.drain(frame.base as usize..).collect();
+        if let Object::Generator(g) = ctx.vm.heap.get_mut(genr)
+            && let Some(saved) = g.frame.as_deref_mut()
+        {
+            saved.values.clear();
+            saved
+                .values
+                .extend(ctx.th.stack.drain(frame.base as usize..));
+            saved.pc = frame.pc;
+        }
         ctx.th.stack.truncate(frame.ret_sp as usize);
-        let saved = SavedFrame {
-            code: frame.code,
-            code_obj: frame.code_obj,
-            pc: frame.pc,
-            globals: frame.globals,
-            values,
-        };
-        match leave(ctx, genr, GenState::Suspended, Some(saved)) {
+        match leave(ctx, genr, GenState::Suspended) {
             Resume::Native => return Ok(Some(Exit::Returned(v))),
             Resume::ForIter(_) => {
                 ctx.th.stack.push(v);
@@ -504,7 +510,7 @@ pub fn yield_value(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Option<Exit>> {
 /// A generator frame returned `value`: finish the generator and continue
 /// whoever resumed it.
 pub fn generator_returned(ctx: &mut Ctx<'_>, genr: ObjRef, value: Value) -> Option<Exit> {
-    match leave(ctx, genr, GenState::Finished, None) {
+    match leave(ctx, genr, GenState::Finished) {
         Resume::Native => Some(Exit::Returned(value)),
         Resume::ForIter(target) => {
             ctx.th.stack.pop();
@@ -528,7 +534,7 @@ pub fn generator_returned(ctx: &mut Ctx<'_>, genr: ObjRef, value: Value) -> Opti
 /// the exception to propagate (a `StopIteration` becomes a `RuntimeError`,
 /// PEP 479).
 pub fn generator_raised(ctx: &mut Ctx<'_>, genr: ObjRef, exc: Value) -> Value {
-    leave(ctx, genr, GenState::Finished, None);
+    leave(ctx, genr, GenState::Finished);
     if !ctx.is_instance(exc, ctx.vm.types.stop_iteration) {
         return exc;
     }

@@ -21,6 +21,7 @@ use crate::bytecode::Instr;
 use crate::thread::{FrameKind, Wait};
 use crate::value::Value;
 use crate::{Flow, PyResult};
+use portable_atomic_util::Arc;
 
 pub use ctx::Ctx;
 
@@ -81,11 +82,20 @@ fn collect_if_wanted(ctx: &mut Ctx<'_>, nested: bool) {
 /// The dispatch loop proper. Errors leave the top frame's `pc` just past
 /// the failing instruction, so tracebacks and handlers see where it was.
 fn step_frames(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32, nested: bool) -> PyResult<Exit> {
+    // The running code, held across frame switches: a call or return to
+    // the same code (recursion, a loop calling one function) costs no
+    // reference-count update.
+    let Some(first) = ctx.th.frames.last() else {
+        return Ok(Exit::Returned(Value::None));
+    };
+    let mut code = first.code.clone();
     'frame: loop {
         let Some(frame) = ctx.th.frames.last() else {
             return Ok(Exit::Returned(Value::None));
         };
-        let code = frame.code.clone();
+        if !Arc::ptr_eq(&code, &frame.code) {
+            code = frame.code.clone();
+        }
         let base = frame.base as usize;
         let globals = frame.globals;
         let namespace = frame.namespace;

@@ -65,7 +65,8 @@ pub struct SavedFrame {
 pub struct Generator {
     /// Its state.
     pub state: GenState,
-    /// The paused frame (absent while running and once finished).
+    /// The frame: its values while paused (moved to the thread stack while
+    /// running, the buffer kept for the next yield); absent once finished.
     pub frame: Option<Box<SavedFrame>>,
     /// Who resumed it last.
     pub resume: Resume,

@@ -13,6 +13,7 @@ pub mod int;
 pub mod iter;
 pub mod list;
 pub mod lock;
+pub mod lookup_cache;
 pub mod module;
 pub mod percent;
 pub mod range;

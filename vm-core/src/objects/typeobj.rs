@@ -7,6 +7,7 @@ use core::mem::size_of;
 use crate::PyResult;
 use crate::interp::Ctx;
 use crate::native::{Args, Native};
+use crate::objects::lookup_cache::Key;
 use crate::objects::{Dict, Object};
 use crate::value::{ObjRef, Value};
 
@@ -240,12 +241,36 @@ impl Ctx<'_> {
         t.native(text).map(Value::Native)
     }
 
-    /// `name` through the MRO of `ty`.
+    /// `name` through the MRO of `ty` (cached: see [`LookupCache`]).
     pub fn type_lookup(&self, ty: ObjRef, name: Value) -> Option<Value> {
+        let Value::Obj(n) = name else {
+            return self.type_lookup_uncached(ty, name);
+        };
+        let key = Key::Name(n);
+        if let Some(found) = self.vm.lookup_cache.get(ty, key) {
+            return found;
+        }
+        let found = self.type_lookup_uncached(ty, name);
+        self.vm.lookup_cache.put(ty, key, found);
+        found
+    }
+
+    fn type_lookup_uncached(&self, ty: ObjRef, name: Value) -> Option<Value> {
         let Object::Type(t) = self.vm.heap.get(ty) else {
             return None;
         };
         t.mro.iter().find_map(|c| self.own_lookup(*c, name))
+    }
+
+    /// [`Ctx::type_lookup_str`] for a name known at compile time (cached).
+    pub fn type_lookup_static(&self, ty: ObjRef, name: &'static str) -> Option<Value> {
+        let key = Key::Static(name.as_ptr() as usize, name.len());
+        if let Some(found) = self.vm.lookup_cache.get(ty, key) {
+            return found;
+        }
+        let found = self.type_lookup_str(ty, name);
+        self.vm.lookup_cache.put(ty, key, found);
+        found
     }
 
     /// `name` (given as text) through the MRO of `ty`.
