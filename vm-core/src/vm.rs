@@ -153,7 +153,7 @@ pub struct Vm {
     /// before another thread runs.
     pub(crate) repr_guard: Vec<ObjRef>,
     /// Attribute lookups through type MROs, remembered.
-    pub(crate) lookup_cache: crate::objects::lookup_cache::LookupCache,
+    pub(crate) lookup_cache: Box<crate::objects::lookup_cache::LookupCache>,
     pub(crate) run: RunState,
     pub(crate) config: Config,
     pub(crate) host: Box<dyn Host + Send>,
@@ -199,7 +199,7 @@ impl Vm {
             interner,
             threads: Vec::new(),
             repr_guard: Vec::new(),
-            lookup_cache: Default::default(),
+            lookup_cache: Box::default(),
             run: RunState::new(),
             config,
             host,

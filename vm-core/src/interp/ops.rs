@@ -9,7 +9,7 @@ use crate::bytecode::Instr;
 use crate::interp::Ctx;
 use crate::objects::instance::Payload;
 use crate::objects::{self, Object, int};
-use crate::value::Value;
+use crate::value::{ObjRef, Value};
 use crate::{Flow, PyResult};
 
 /// Integer and float arithmetic that needs no heap and cannot fail.
@@ -79,6 +79,30 @@ fn float_fast(op: BinOp, x: f64, y: f64) -> Option<Value> {
         BinOp::Mul => Some(Value::Float(x * y)),
         BinOp::Div if y != 0.0 => Some(Value::Float(x / y)),
         _ => None,
+    }
+}
+
+/// The ordering of two numbers that need no heap (`int` in range, `bool`,
+/// `float`): `Some(None)` for a NaN, `None` for anything else.
+#[inline]
+pub fn fast_compare_order(a: Value, b: Value) -> Option<Option<core::cmp::Ordering>> {
+    let as_int = |v: Value| match v {
+        Value::Int(i) => Some(i),
+        Value::Bool(b) => Some(i64::from(b)),
+        _ => None,
+    };
+    match (as_int(a), as_int(b)) {
+        (Some(x), Some(y)) => Some(Some(x.cmp(&y))),
+        _ => match (a, b) {
+            (Value::Float(x), Value::Float(y)) => Some(x.partial_cmp(&y)),
+            (Value::Float(x), _) => as_int(b)
+                .filter(|y| y.unsigned_abs() < (1 << 53))
+                .map(|y| x.partial_cmp(&(y as f64))),
+            (_, Value::Float(y)) => as_int(a)
+                .filter(|x| x.unsigned_abs() < (1 << 53))
+                .map(|x| (x as f64).partial_cmp(&y)),
+            _ => None,
+        },
     }
 }
 
@@ -651,23 +675,41 @@ pub fn builtin_order(
             let o = objects::bytes::as_slice(ctx, a).cmp(&objects::bytes::as_slice(ctx, b));
             return Ok(Some(Some(o)));
         }
-        (Object::List(p), Object::List(q)) => (p.clone(), q.clone()),
-        (Object::Tuple(p), Object::Tuple(q)) => (p.to_vec(), q.to_vec()),
+        (Object::List(_), Object::List(_)) | (Object::Tuple(_), Object::Tuple(_)) => (x, y),
         _ => return Ok(None),
     };
     let (p, q) = seqs;
     ctx.check_stack(" in comparison")?;
-    for (u, v) in p.iter().zip(q.iter()) {
-        if u.is(*v) || ctx.eq(*u, *v)? {
+    // Item by item, read afresh each step: an `__eq__` may change a list.
+    let item = |ctx: &Ctx<'_>, r: ObjRef, i: usize| match ctx.vm.heap.get(r) {
+        Object::List(items) => items.get(i).copied(),
+        Object::Tuple(items) => items.get(i).copied(),
+        _ => None,
+    };
+    let len = |ctx: &Ctx<'_>, r: ObjRef| match ctx.vm.heap.get(r) {
+        Object::List(items) => items.len(),
+        Object::Tuple(items) => items.len(),
+        _ => 0,
+    };
+    let mut i = 0;
+    while let (Some(u), Some(v)) = (item(ctx, p, i), item(ctx, q, i)) {
+        i += 1;
+        if u.is(v) || ctx.eq(u, v)? {
             continue;
         }
-        let lt = compare(ctx, CmpOp::Lt, *u, *v)?;
+        if let Some(o) = fast_compare_order(u, v) {
+            return Ok(Some(Some(match o {
+                Some(core::cmp::Ordering::Less) => core::cmp::Ordering::Less,
+                _ => core::cmp::Ordering::Greater,
+            })));
+        }
+        let lt = compare(ctx, CmpOp::Lt, u, v)?;
         if ctx.truthy(lt)? {
             return Ok(Some(Some(core::cmp::Ordering::Less)));
         }
         return Ok(Some(Some(core::cmp::Ordering::Greater)));
     }
-    Ok(Some(Some(p.len().cmp(&q.len()))))
+    Ok(Some(Some(len(ctx, p).cmp(&len(ctx, q)))))
 }
 
 impl Ctx<'_> {
@@ -1009,6 +1051,23 @@ pub fn del_subscr(ctx: &mut Ctx<'_>, obj: Value, index: Value) -> PyResult<()> {
 /// Unpack `seq` onto the stack for `count` targets (or `count` before and
 /// `after` after a starred target), first target on top.
 pub fn unpack(ctx: &mut Ctx<'_>, seq: Value, count: usize, after: Option<usize>) -> PyResult<()> {
+    // The common case, `a, b = pair`, copies the items straight across.
+    if after.is_none()
+        && let Some(obj) = seq.as_obj()
+    {
+        let th = &mut *ctx.th;
+        match ctx.vm.heap.get(obj) {
+            Object::Tuple(t) if t.len() == count => {
+                th.stack.extend(t.iter().rev());
+                return Ok(());
+            }
+            Object::List(l) if l.len() == count => {
+                th.stack.extend(l.iter().rev());
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
     let items = match seq.as_obj().map(|r| ctx.vm.heap.get(r)) {
         Some(Object::Tuple(t)) => t.to_vec(),
         Some(Object::List(l)) => l.clone(),

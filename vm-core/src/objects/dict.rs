@@ -23,6 +23,15 @@ use crate::objects::Object;
 use crate::types::BuiltinTypes;
 use crate::value::{ObjRef, Value};
 
+/// A Python hash spread over all 64 bits for the index: the index files
+/// entries by the hash's top bits, and small `int`s hash to themselves.
+#[inline]
+fn spread(hash: i64) -> u64 {
+    (hash as u64)
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .rotate_left(32)
+}
+
 /// Below this many entries lookups scan linearly and no index is kept.
 const INDEX_THRESHOLD: usize = 8;
 
@@ -71,7 +80,7 @@ impl Dict {
                 .iter()
                 .position(|e| e.hash == hash && e.key.is_bound() && eq(e.key)),
             Some(index) => index
-                .find(hash as u64, |&i| {
+                .find(spread(hash), |&i| {
                     let e = &self.entries[i as usize];
                     e.hash == hash && eq(e.key)
                 })
@@ -91,7 +100,7 @@ impl Dict {
                 .map(|(i, _)| i)
                 .collect(),
             Some(index) => index
-                .iter_hash(hash as u64)
+                .iter_hash(spread(hash))
                 .map(|&i| i as usize)
                 .filter(|&i| self.entries[i].hash == hash)
                 .collect(),
@@ -128,7 +137,9 @@ impl Dict {
         match &mut self.index {
             Some(index) => {
                 let entries = &self.entries;
-                index.insert_unique(hash as u64, position, |&i| entries[i as usize].hash as u64);
+                index.insert_unique(spread(hash), position, |&i| {
+                    spread(entries[i as usize].hash)
+                });
             }
             None if self.entries.len() > INDEX_THRESHOLD => self.rebuild_index(),
             None => {}
@@ -140,7 +151,7 @@ impl Dict {
     pub fn remove_at(&mut self, position: usize) -> Entry {
         let entry = self.entries[position];
         if let Some(index) = &mut self.index
-            && let Ok(found) = index.find_entry(entry.hash as u64, |&i| i as usize == position)
+            && let Ok(found) = index.find_entry(spread(entry.hash), |&i| i as usize == position)
         {
             found.remove();
         }
@@ -207,8 +218,8 @@ impl Dict {
         for (position, e) in self.entries.iter().enumerate() {
             if e.key.is_bound() {
                 let entries = &self.entries;
-                index.insert_unique(e.hash as u64, position as u32, |&i| {
-                    entries[i as usize].hash as u64
+                index.insert_unique(spread(e.hash), position as u32, |&i| {
+                    spread(entries[i as usize].hash)
                 });
             }
         }

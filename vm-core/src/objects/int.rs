@@ -248,6 +248,9 @@ pub fn unary(ctx: &mut Ctx<'_>, instr: Instr, a: Value) -> PyResult<Option<Value
 /// Ordering of two numbers (ints of any size, bools, floats); `None` when
 /// either is not a number, `Some(None)` when a NaN makes them unordered.
 pub fn compare_numbers(ctx: &Ctx<'_>, a: Value, b: Value) -> Option<Option<Ordering>> {
+    if let Some(b) = crate::interp::ops::fast_compare_order(a, b) {
+        return Some(b);
+    }
     let num = |v: Value| -> Option<Result<BigInt, f64>> {
         match v {
             Value::Float(f) => Some(Err(f)),
