@@ -276,11 +276,16 @@ fn call_function(
 /// Make sure a new frame for `code` fits: recursion limit, and stack room
 /// accounted against the heap limit.
 pub fn ensure_frame_room(ctx: &mut Ctx<'_>, code: &Code) -> PyResult<()> {
+    ensure_room(ctx, code.nlocals(), code.max_stack)
+}
+
+/// [`ensure_frame_room`] for code with `nlocals` slots and `max_stack`.
+pub fn ensure_room(ctx: &mut Ctx<'_>, nlocals: usize, max_stack: u32) -> PyResult<()> {
     if ctx.th.frames.len() >= ctx.vm.config.recursion_limit as usize {
         let t = ctx.vm.types.recursion_error;
         return Err(ctx.error(t, "maximum recursion depth exceeded"));
     }
-    let need = ctx.th.stack.len() + code.nlocals() + code.max_stack as usize + 1;
+    let need = ctx.th.stack.len() + nlocals + max_stack as usize + 1;
     let stack_cap = ctx.th.stack.capacity();
     let frames_cap = ctx.th.frames.capacity();
     let mut grow = 0;

@@ -387,14 +387,15 @@ fn enter(
     top: Top,
     resume: Resume,
 ) -> PyResult<()> {
-    let code = match ctx.vm.heap.get(genr) {
-        Object::Generator(g) => g.frame.as_ref().map(|f| f.code.clone()),
+    let size = match ctx.vm.heap.get(genr) {
+        Object::Generator(g) => g.frame.as_ref().and_then(|f| f.code.as_ref()),
         _ => None,
-    };
-    let Some(code) = code else {
+    }
+    .map(|code| (code.nlocals(), code.max_stack));
+    let Some((nlocals, max_stack)) = size else {
         return Err(ctx.runtime_error("generator has no frame"));
     };
-    call::ensure_frame_room(ctx, &code)?;
+    call::ensure_room(ctx, nlocals, max_stack)?;
     let caller_exc = ctx.th.handled;
     let base = ctx.th.stack.len();
     // The saved frame stays in the generator while it runs, its values
@@ -405,16 +406,16 @@ fn enter(
             g.resume = resume;
             g.caller_exc = caller_exc;
             let own_exc = core::mem::replace(&mut g.exc_state, Value::None);
-            let header = g.frame.as_deref_mut().map(|f| {
+            let header = g.frame.as_deref_mut().and_then(|f| {
                 ctx.th.stack.extend_from_slice(&f.values);
                 f.values.clear();
-                (f.code_obj, f.pc, f.globals)
+                Some((f.code.take()?, f.code_obj, f.pc, f.globals))
             });
             (header, own_exc)
         }
         _ => (None, Value::None),
     };
-    let Some((code_obj, saved_pc, globals)) = header else {
+    let Some((code, code_obj, saved_pc, globals)) = header else {
         return Err(ctx.runtime_error("generator has no frame"));
     };
     if !own_exc.is_none() {
@@ -487,6 +488,7 @@ pub fn yield_value(ctx: &mut Ctx<'_>, v: Value) -> PyResult<Option<Exit>> {
             saved
                 .values
                 .extend(ctx.th.stack.drain(frame.base as usize..));
+            saved.code = Some(frame.code);
             saved.pc = frame.pc;
         }
         ctx.th.stack.truncate(frame.ret_sp as usize);
@@ -715,7 +717,7 @@ fn delegate(ctx: &Ctx<'_>, genr: ObjRef) -> Option<(u32, Value)> {
     if g.state != GenState::Suspended {
         return None;
     }
-    match f.code.instrs.get(f.pc as usize) {
+    match f.code.as_ref()?.instrs.get(f.pc as usize) {
         Some(Instr::YieldFrom(target)) => Some((*target, *f.values.last()?)),
         _ => None,
     }
@@ -740,11 +742,16 @@ fn run_level(ctx: &mut Ctx<'_>, genr: ObjRef, event: Event, is_exit: bool) -> Py
             };
             // Raised before the first instruction: no handler sees it.
             let entry = match ctx.vm.heap.get(genr) {
-                Object::Generator(g) => g.frame.as_ref().map(|f| TraceEntry {
-                    filename: f.code.filename,
-                    name: f.code.name,
-                    line: f.code.first_line,
-                }),
+                Object::Generator(g) => {
+                    g.frame
+                        .as_ref()
+                        .and_then(|f| f.code.as_ref())
+                        .map(|code| TraceEntry {
+                            filename: code.filename,
+                            name: code.name,
+                            line: code.first_line,
+                        })
+                }
                 _ => None,
             };
             if let Some(entry) = entry {

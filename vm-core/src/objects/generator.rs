@@ -48,8 +48,8 @@ pub enum Resume {
 /// A paused generator frame.
 #[derive(Debug)]
 pub struct SavedFrame {
-    /// Its code.
-    pub code: Arc<Code>,
+    /// Its code; `None` while the generator runs (its frame holds it).
+    pub code: Option<Arc<Code>>,
     /// The heap object owning the code.
     pub code_obj: ObjRef,
     /// The next instruction.
@@ -121,7 +121,7 @@ pub fn create(
     let g = Generator {
         state: GenState::Created,
         frame: Some(Box::new(SavedFrame {
-            code,
+            code: Some(code),
             code_obj,
             pc: 0,
             globals,
