@@ -1,8 +1,16 @@
-//! Freeze the scenarios into the firmware: every conformance scenario a
-//! board can run (`conformance/scenarios`, all but those that need a host
-//! to stop the script) and the board scenarios (`boards/scenarios`). Each
-//! `Snn.py` is included with `include_str!`; its `Snn.toml` becomes a
-//! `Scenario` literal in `$OUT_DIR/scenarios.rs`.
+//! Freeze the scenarios and the helper modules into the firmware: every
+//! conformance scenario a board can run (`conformance/scenarios`, all but
+//! those that need a host to stop the script), the board scenarios
+//! (`boards/scenarios`) and the modules they may import
+//! (`boards/modules`).
+//!
+//! Every script is compiled here, on the build machine, with vm-core's
+//! compiler, and written to `$OUT_DIR` as a bytecode file (`.ebc`), so
+//! that a firmware built with the `bytecode` feature needs no compiler;
+//! with the `source` feature the source is included with `include_str!`
+//! as well. A scenario's `Snn.toml` becomes a `Scenario` literal in
+//! `$OUT_DIR/scenarios.rs`, the modules two `FrozenModule` tables in
+//! `$OUT_DIR/modules.rs`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -22,9 +30,18 @@ const KEYS: [&str; 10] = [
 ];
 
 fn main() {
+    // `cfg(both_forms)`: the suite runs every scenario from source and
+    // from bytecode and compares the two.
+    println!("cargo::rustc-check-cfg=cfg(both_forms)");
+    if std::env::var_os("CARGO_FEATURE_SOURCE").is_some()
+        && std::env::var_os("CARGO_FEATURE_BYTECODE").is_some()
+    {
+        println!("cargo::rustc-cfg=both_forms");
+    }
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let boards = manifest.parent().expect("boards/suite has a parent");
     let root = boards.parent().expect("boards has a parent");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     let dirs = [
         root.join("conformance").join("scenarios"),
         boards.join("scenarios"),
@@ -33,26 +50,77 @@ fn main() {
     code.push_str("pub static SCENARIOS: &[Scenario] = &[\n");
     for dir in &dirs {
         println!("cargo:rerun-if-changed={}", dir.display());
-        for toml_path in scenario_files(dir) {
+        for toml_path in files(dir, "toml") {
             println!("cargo:rerun-if-changed={}", toml_path.display());
             let py = toml_path.with_extension("py");
             println!("cargo:rerun-if-changed={}", py.display());
-            if let Some(entry) = scenario(&toml_path, &py) {
+            if let Some(entry) = scenario(&toml_path, &py, &out) {
                 code.push_str(&entry);
             }
         }
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     std::fs::write(out.join("scenarios.rs"), code).expect("write scenarios.rs");
+
+    let modules = boards.join("modules");
+    println!("cargo:rerun-if-changed={}", modules.display());
+    let mut source = String::new();
+    let mut bytecode = String::new();
+    for py in files(&modules, "py") {
+        println!("cargo:rerun-if-changed={}", py.display());
+        let name = stem(&py);
+        let file = format!("{name}.py");
+        let ebc = compile(&py, &file, &out);
+        let _ = writeln!(
+            source,
+            "    FrozenModule {{ name: {name:?}, code: FrozenCode::Source {{ filename: {file:?}, text: include_str!({:?}) }} }},",
+            py.display().to_string()
+        );
+        let _ = writeln!(
+            bytecode,
+            "    FrozenModule {{ name: {name:?}, code: FrozenCode::Bytecode(include_bytes!({:?})) }},",
+            ebc.display().to_string()
+        );
+    }
+    let modules = format!(
+        "/// The helper modules, as source.\n#[cfg(feature = \"source\")]\npub static SOURCE_MODULES: &[FrozenModule] = &[\n{source}];\n\
+         /// The helper modules, as bytecode.\n#[cfg(feature = \"bytecode\")]\npub static BYTECODE_MODULES: &[FrozenModule] = &[\n{bytecode}];\n"
+    );
+    std::fs::write(out.join("modules.rs"), modules).expect("write modules.rs");
 }
 
-/// The `.toml` files of `dir`, sorted by name.
-fn scenario_files(dir: &Path) -> Vec<PathBuf> {
+/// Compile the script `py` as the file `file` (the name tracebacks show)
+/// to `$OUT_DIR/<file>.ebc`, and return that path. A syntax error fails
+/// the build.
+fn compile(py: &Path, file: &str, out: &Path) -> PathBuf {
+    let source =
+        std::fs::read_to_string(py).unwrap_or_else(|e| panic!("cannot read {}: {e}", py.display()));
+    let code = vm_core::compiler::compile_module(&source, file).unwrap_or_else(|e| {
+        panic!(
+            "{}",
+            vm_core::interp::unwind::format_syntax_error(&e, &py.display().to_string(), &source)
+        )
+    });
+    let path = out.join(format!("{file}.ebc"));
+    std::fs::write(&path, vm_core::ebc::write(&code))
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    path
+}
+
+/// A file's name without its extension.
+fn stem(path: &Path) -> String {
+    match path.file_stem().and_then(|s| s.to_str()) {
+        Some(s) => String::from(s),
+        None => panic!("{}: bad file name", path.display()),
+    }
+}
+
+/// The files of `dir` with extension `ext`, sorted by name.
+fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
         .collect();
     files.sort();
     files
@@ -126,7 +194,7 @@ impl File<'_> {
 
 /// The `Scenario` literal for one scenario, or `None` for a scenario a
 /// board cannot run on its own (a host stop request).
-fn scenario(toml_path: &Path, py: &Path) -> Option<String> {
+fn scenario(toml_path: &Path, py: &Path, out: &Path) -> Option<String> {
     let text = std::fs::read_to_string(toml_path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", toml_path.display()));
     let table: toml::Table = text
@@ -142,18 +210,23 @@ fn scenario(toml_path: &Path, py: &Path) -> Option<String> {
     if f.table.contains_key("stop_after_line") {
         return None;
     }
-    let Some(id) = toml_path.file_stem().and_then(|s| s.to_str()) else {
-        f.fail("bad file name")
-    };
+    let id = stem(toml_path);
+    let file = format!("{id}.py");
+    let ebc = compile(py, &file, out);
     let mut s = String::new();
     let _ = writeln!(s, "    Scenario {{");
     let _ = writeln!(s, "        id: {id:?},");
     let _ = writeln!(s, "        title: {:?},", f.string("title"));
-    let _ = writeln!(s, "        file: {:?},", format!("{id}.py"));
+    let _ = writeln!(s, "        file: {file:?},");
     let _ = writeln!(
         s,
-        "        source: include_str!({:?}),",
+        "        #[cfg(feature = \"source\")]\n        source: include_str!({:?}),",
         py.display().to_string()
+    );
+    let _ = writeln!(
+        s,
+        "        #[cfg(feature = \"bytecode\")]\n        bytecode: include_bytes!({:?}),",
+        ebc.display().to_string()
     );
     let _ = writeln!(s, "        stdout: {:?},", f.string("stdout"));
     let _ = writeln!(s, "        stderr: {:?},", f.string("stderr"));

@@ -74,7 +74,15 @@ impl Program {
     pub fn load(&self, vm: &mut Vm) -> Result<ThreadId, i32> {
         match &self.code {
             Code::Source(s) => vm.load_main(s, &self.filename, self.argv.clone()),
-            Code::Compiled(c) => vm.load_main_code(c, self.argv.clone()),
+            Code::Compiled(c) => {
+                let main = vm.load_main_code(c, self.argv.clone())?;
+                // Like CPython running a `.pyc`: tracebacks quote the
+                // source file the code was compiled from, if it is there.
+                if let Ok(source) = std::fs::read_to_string(&c.filename) {
+                    vm.add_traceback_source(&c.filename, &source);
+                }
+                Ok(main)
+            }
         }
     }
 }

@@ -2,8 +2,14 @@
 //! configurations too, build only), lint it for its target, run the
 //! emulated ones (QEMU for the STM32F405, rp2040js for the RP2040) and
 //! print one result table per board × scheduler pair from the lines the
-//! firmware prints. Fails on any failed scenario, missing line, timeout or
-//! wrong pin toggle count.
+//! firmware prints. Fails on any failed scenario, missing line, timeout,
+//! wrong pin toggle count, or a bytecode run that printed something else
+//! than its source run.
+//!
+//! Each firmware freezes its scripts in a [`Frozen`] form: as bytecode
+//! (no compiler on the board), as source (with the compiler), or both, in
+//! which case every scenario runs in both forms and the board compares the
+//! two runs. `--frozen` builds every firmware in one form instead.
 //!
 //! `cargo xtask size`: the same builds, then each firmware's flash, static
 //! RAM and heap from its ELF file, and what its flash is made of.
@@ -41,6 +47,30 @@ enum Emulator {
     Rp2040js,
 }
 
+/// How a firmware freezes its scripts (its cargo features `source` and
+/// `bytecode`).
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Frozen {
+    /// Source, compiled on the board: the firmware carries the compiler.
+    Source,
+    /// Bytecode compiled at build time: no compiler on the board.
+    Bytecode,
+    /// Both: every scenario runs from source and from bytecode, and the
+    /// two runs are compared.
+    Both,
+}
+
+impl Frozen {
+    /// The firmware's cargo features for this form.
+    fn features(self) -> &'static str {
+        match self {
+            Frozen::Source => "source",
+            Frozen::Bytecode => "bytecode",
+            Frozen::Both => "source,bytecode",
+        }
+    }
+}
+
 /// One firmware configuration.
 struct Firmware {
     /// Its name in tables and file names.
@@ -51,7 +81,10 @@ struct Firmware {
     scheduler: &'static str,
     package: &'static str,
     target: &'static str,
+    /// The scheduler and board features.
     features: &'static str,
+    /// How the scripts are frozen, unless `--frozen` says otherwise.
+    frozen: Frozen,
     emulator: Emulator,
 }
 
@@ -64,6 +97,7 @@ const FIRMWARE: [Firmware; 5] = [
         package: "emberpy-stm32",
         target: "thumbv7em-none-eabihf",
         features: "embassy,qemu",
+        frozen: Frozen::Both,
         emulator: Emulator::Qemu,
     },
     Firmware {
@@ -73,6 +107,7 @@ const FIRMWARE: [Firmware; 5] = [
         package: "emberpy-stm32",
         target: "thumbv7em-none-eabihf",
         features: "freertos,qemu",
+        frozen: Frozen::Bytecode,
         emulator: Emulator::Qemu,
     },
     Firmware {
@@ -82,6 +117,7 @@ const FIRMWARE: [Firmware; 5] = [
         package: "emberpy-stm32",
         target: "thumbv7em-none-eabihf",
         features: "embassy,hw",
+        frozen: Frozen::Bytecode,
         emulator: Emulator::None,
     },
     Firmware {
@@ -91,6 +127,7 @@ const FIRMWARE: [Firmware; 5] = [
         package: "emberpy-stm32",
         target: "thumbv7em-none-eabihf",
         features: "freertos,hw",
+        frozen: Frozen::Bytecode,
         emulator: Emulator::None,
     },
     Firmware {
@@ -100,6 +137,7 @@ const FIRMWARE: [Firmware; 5] = [
         package: "emberpy-rp2040",
         target: "thumbv6m-none-eabi",
         features: "embassy",
+        frozen: Frozen::Bytecode,
         emulator: Emulator::Rp2040js,
     },
 ];
@@ -113,6 +151,18 @@ pub struct Options {
     /// Skip `cargo clippy` on the firmware crates.
     #[arg(long)]
     pub no_clippy: bool,
+    /// Freeze the scripts of every firmware in this form.
+    #[arg(long, value_enum)]
+    pub frozen: Option<Frozen>,
+}
+
+/// Command-line options of `cargo xtask size`.
+#[derive(clap::Args, Default, Debug)]
+pub struct SizeOptions {
+    /// Freeze the scripts of every firmware in this form (`source`: with
+    /// the compiler; `bytecode`: without).
+    #[arg(long, value_enum)]
+    pub frozen: Option<Frozen>,
 }
 
 /// `cargo xtask boards`.
@@ -121,14 +171,15 @@ pub fn run_boards(options: &Options) -> Result<(), String> {
     crate::checks::ensure_targets()?;
     if !options.no_clippy {
         for fw in &chosen {
-            lint(fw)?;
+            lint(fw, options.frozen)?;
         }
     }
     let titles = scenario_titles()?;
     let toggles = expected_toggles()?;
     let mut failures = Vec::new();
     for fw in &chosen {
-        let elf = build(fw)?;
+        let frozen = options.frozen.unwrap_or(fw.frozen);
+        let elf = build(fw, frozen)?;
         let output = match fw.emulator {
             Emulator::None => {
                 println!(
@@ -142,14 +193,14 @@ pub fn run_boards(options: &Options) -> Result<(), String> {
             Emulator::Rp2040js => run_rp2040js(&elf)?,
         };
         let report = Report::parse(&output.text);
-        let mut failed = report.check(fw, &toggles);
+        let mut failed = report.check(fw, frozen, &toggles);
         if output.timed_out {
             failed.push(format!("no end within {} s", TIMEOUT.as_secs()));
         }
         if !output.success {
             failed.push(String::from("the emulator ended with a failing status"));
         }
-        report.print_table(fw, &titles, &toggles);
+        report.print_table(fw, frozen, &titles, &toggles);
         failures.extend(failed.into_iter().map(|f| format!("{}: {f}", fw.name)));
     }
     if failures.is_empty() {
@@ -164,27 +215,35 @@ pub fn run_boards(options: &Options) -> Result<(), String> {
 }
 
 /// `cargo xtask size`.
-pub fn run_size() -> Result<(), String> {
+pub fn run_size(options: &SizeOptions) -> Result<(), String> {
     crate::checks::ensure_targets()?;
     let mut rows = Vec::new();
     for fw in &FIRMWARE {
-        let elf = build(fw)?;
+        let frozen = options.frozen.unwrap_or(fw.frozen);
+        let elf = build(fw, frozen)?;
         let bytes = std::fs::read(&elf).map_err(|e| format!("{}: {e}", elf.display()))?;
         let image = Elf::parse(&bytes).map_err(|e| format!("{}: {e}", elf.display()))?;
-        rows.push((fw, image));
+        rows.push((fw, frozen, image));
     }
     println!();
     println!(
-        "| {:<20} | {:>10} | {:>11} | {:>15} | {:>10} | {:>15} |",
-        "firmware", "flash (B)", "flash (KiB)", "static RAM (B)", "heap (KiB)", "RTOS heap (KiB)"
+        "| {:<20} | {:<15} | {:>10} | {:>11} | {:>15} | {:>10} | {:>15} |",
+        "firmware",
+        "frozen",
+        "flash (B)",
+        "flash (KiB)",
+        "static RAM (B)",
+        "heap (KiB)",
+        "RTOS heap (KiB)"
     );
-    println!("|{}|", "-".repeat(99));
-    for (fw, image) in &rows {
+    println!("|{}|", "-".repeat(117));
+    for (fw, frozen, image) in &rows {
         let flash = image.flash();
         let kib = |bytes: u32| format!("{:.1}", f64::from(bytes) / 1024.0);
         println!(
-            "| {:<20} | {:>10} | {:>11.1} | {:>15} | {:>10} | {:>15} |",
+            "| {:<20} | {:<15} | {:>10} | {:>11.1} | {:>15} | {:>10} | {:>15} |",
             fw.name,
+            frozen.features(),
             flash,
             flash as f64 / 1024.0,
             image.static_ram(),
@@ -196,7 +255,7 @@ pub fn run_size() -> Result<(), String> {
                 .map_or_else(|| String::from("-"), kib),
         );
     }
-    if let Some((fw, image)) = rows.first() {
+    if let Some((fw, _, image)) = rows.first() {
         println!("\nflash of {} by crate (symbols in flash, bytes):", fw.name);
         for (krate, bytes) in image.flash_by_crate().into_iter().take(16) {
             println!("  {bytes:>8}  {krate}");
@@ -222,35 +281,44 @@ fn choose(names: &[String]) -> Result<Vec<&'static Firmware>, String> {
 }
 
 /// `cargo clippy` on the firmware crate and the board crates it uses, for
-/// its target and features.
-fn lint(fw: &Firmware) -> Result<(), String> {
+/// its target and features (and no others: the board suite's default
+/// features stay off, so that it is linted in the firmware's form).
+fn lint(fw: &Firmware, frozen: Option<Frozen>) -> Result<(), String> {
     let features: Vec<String> = fw
-        .features
+        .features_with(frozen.unwrap_or(fw.frozen))
         .split(',')
         .map(|f| format!("{}/{f}", fw.package))
         .collect();
     run(cargo()
         .args(["clippy", "--quiet", "--no-deps", "-p", fw.package])
         .args(BOARD_CRATES.iter().flat_map(|c| ["-p", c]))
-        .args(["--target", fw.target, "--features"])
+        .args(["--no-default-features", "--target", fw.target, "--features"])
         .arg(features.join(","))
         .args(["--", "-D", "warnings"]))
 }
 
-/// Build `fw` and copy its ELF file to `target/boards/<name>.elf`.
-fn build(fw: &Firmware) -> Result<PathBuf, String> {
-    run(cargo().args([
-        "build",
-        "--quiet",
-        "-p",
-        fw.package,
-        "--target",
-        fw.target,
-        "--features",
-        fw.features,
-        "--profile",
-        PROFILE,
-    ]))?;
+impl Firmware {
+    /// Its cargo features, with its scripts frozen as `frozen`.
+    fn features_with(&self, frozen: Frozen) -> String {
+        format!("{},{}", self.features, frozen.features())
+    }
+}
+
+/// Build `fw` with its scripts frozen as `frozen` and copy its ELF file to
+/// `target/boards/<name>.elf`.
+fn build(fw: &Firmware, frozen: Frozen) -> Result<PathBuf, String> {
+    run(cargo()
+        .args([
+            "build",
+            "--quiet",
+            "-p",
+            fw.package,
+            "--target",
+            fw.target,
+            "--features",
+        ])
+        .arg(fw.features_with(frozen))
+        .args(["--profile", PROFILE]))?;
     let target = root().join("target");
     let built = target.join(fw.target).join(PROFILE).join(fw.package);
     let dir = target.join("boards");
@@ -417,7 +485,14 @@ impl Report {
     }
 
     /// Everything wrong with this run of `fw`.
-    fn check(&self, fw: &Firmware, toggles: &BTreeMap<String, (u32, u32)>) -> Vec<String> {
+    /// Everything wrong with this run of `fw`, built with its scripts
+    /// frozen as `frozen`.
+    fn check(
+        &self,
+        fw: &Firmware,
+        frozen: Frozen,
+        toggles: &BTreeMap<String, (u32, u32)>,
+    ) -> Vec<String> {
         let mut failed: Vec<String> = self.problems.clone();
         match &self.summary {
             None => failed.push(String::from("no summary line")),
@@ -430,33 +505,57 @@ impl Report {
                 {
                     failed.push(format!("summary names another firmware: {s:?}"));
                 }
-                let expected = s.get("scenarios").and_then(|n| n.parse::<usize>().ok());
+                let expected = s.get("results").and_then(|n| n.parse::<usize>().ok());
                 if expected != Some(self.rows.len()) {
                     failed.push(format!(
-                        "{} result lines for {expected:?} scenarios",
+                        "{} result lines, {expected:?} announced",
                         self.rows.len()
+                    ));
+                }
+                let forms = String::from(frozen.features());
+                if s.get("forms") != Some(&forms) {
+                    failed.push(format!(
+                        "summary: forms {:?}, built with {forms}",
+                        s.get("forms")
                     ));
                 }
             }
         }
+        // Transitions of each pin the harness must have counted: the
+        // board counts its own pins' transitions (and checks them) when it
+        // can; otherwise the harness's count must match every passing run.
+        let mut harness_expected: BTreeMap<u32, u32> = BTreeMap::new();
         for row in &self.rows {
             let id = row.get("id").cloned().unwrap_or_default();
-            match row.get("result").map(String::as_str) {
+            let result = row.get("result").map(String::as_str);
+            match result {
                 Some("pass") | Some("skip") => {}
                 other => failed.push(format!("{id}: result {other:?}")),
             }
-            // The board counts its own pins' transitions (and checks them)
-            // when it can; otherwise the harness's count must match.
             if let Some((pin, count)) = toggles.get(&id)
-                && row.get("result").map(String::as_str) == Some("pass")
+                && result == Some("pass")
                 && !row.contains_key("toggles")
             {
-                match self.harness_toggles.get(pin) {
-                    Some(seen) if seen == count => {}
-                    seen => failed.push(format!(
-                        "{id}: pin {pin} toggled {seen:?} times, expected {count}"
-                    )),
-                }
+                *harness_expected.entry(*pin).or_default() += count;
+            }
+            // With both forms, the board compared every bytecode run with
+            // the source run before it.
+            if frozen == Frozen::Both
+                && result == Some("pass")
+                && row.get("form").map(String::as_str) == Some("bytecode")
+                && row.get("same_as_source").map(String::as_str) != Some("yes")
+            {
+                failed.push(format!(
+                    "{id}: the bytecode run was not compared with the source run"
+                ));
+            }
+        }
+        for (pin, count) in harness_expected {
+            match self.harness_toggles.get(&pin) {
+                Some(&seen) if seen == count => {}
+                seen => failed.push(format!(
+                    "pin {pin} toggled {seen:?} times, expected {count}"
+                )),
             }
         }
         failed
@@ -465,15 +564,23 @@ impl Report {
     fn print_table(
         &self,
         fw: &Firmware,
+        frozen: Frozen,
         titles: &BTreeMap<String, String>,
         toggles: &BTreeMap<String, (u32, u32)>,
     ) {
         println!();
-        println!("boards: {} + {} ({})", fw.board, fw.scheduler, fw.name);
         println!(
-            "| {:<4} | {:<46} | {:<6} | {:>9} | {:>4} | {:>10} | {:>10} | {:>11} | {:>9} | {:>7} | {:>5} |",
+            "boards: {} + {} ({}, scripts frozen as {})",
+            fw.board,
+            fw.scheduler,
+            fw.name,
+            frozen.features()
+        );
+        println!(
+            "| {:<4} | {:<46} | {:<4} | {:<6} | {:>9} | {:>4} | {:>10} | {:>10} | {:>11} | {:>9} | {:>7} | {:>5} |",
             "id",
             "scenario",
+            "form",
             "result",
             "exit (ms)",
             "peak",
@@ -484,7 +591,7 @@ impl Report {
             "toggles",
             "runs"
         );
-        println!("|{}|", "-".repeat(148));
+        println!("|{}|", "-".repeat(155));
         for row in &self.rows {
             let get = |k: &str| row.get(k).cloned().unwrap_or_else(|| String::from("-"));
             let id = get("id");
@@ -500,10 +607,22 @@ impl Report {
                     .and_then(|(pin, _)| self.harness_toggles.get(pin))
                     .map_or_else(|| String::from("-"), |n| format!("{n} h"))
             });
+            // `src`, `ebc`, and `ebc=` for a bytecode run the board found
+            // identical to the source run.
+            let form = match (
+                row.get("form").map(String::as_str),
+                row.contains_key("same_as_source"),
+            ) {
+                (Some("source"), _) => "src",
+                (Some("bytecode"), true) => "ebc=",
+                (Some("bytecode"), false) => "ebc",
+                _ => "-",
+            };
             println!(
-                "| {:<4} | {:<46} | {:<6} | {:>9} | {:>4} | {:>10} | {:>10} | {:>11} | {:>9} | {:>7} | {:>5} |",
+                "| {:<4} | {:<46} | {:<4} | {:<6} | {:>9} | {:>4} | {:>10} | {:>10} | {:>11} | {:>9} | {:>7} | {:>5} |",
                 id,
                 truncate(&title, 46),
+                form,
                 get("result"),
                 exit_ms,
                 get("peak"),
@@ -517,18 +636,24 @@ impl Report {
         }
         for row in self.rows.iter().filter(|r| r.contains_key("reason")) {
             println!(
-                "{} skipped: {}",
+                "{} ({}) skipped: {}",
                 row.get("id").map_or("?", String::as_str),
+                row.get("form").map_or("?", String::as_str),
                 row.get("reason").map_or("", String::as_str)
             );
         }
+        if frozen == Frozen::Both {
+            println!("ebc= : the bytecode run printed what the source run printed");
+        }
         if let Some(s) = &self.summary {
             println!(
-                "passed {} failed {} skipped {} of {}",
+                "passed {} failed {} skipped {} of {} ({} scenarios × forms {})",
                 s.get("passed").map_or("?", String::as_str),
                 s.get("failed").map_or("?", String::as_str),
                 s.get("skipped").map_or("?", String::as_str),
+                s.get("results").map_or("?", String::as_str),
                 s.get("scenarios").map_or("?", String::as_str),
+                s.get("forms").map_or("?", String::as_str),
             );
         }
     }
@@ -802,15 +927,51 @@ mod tests {
     #[test]
     fn reports_need_a_passing_summary_and_toggles() {
         let fw = &FIRMWARE[4];
-        let text = "emberpy-result: id=B01 result=pass runs=1\n\
-                    emberpy-summary: board=rp2040 scheduler=embassy scenarios=1 passed=1 failed=0 skipped=0 result=pass\n\
+        let text = "emberpy-result: id=B01 form=bytecode result=pass runs=1\n\
+                    emberpy-summary: board=rp2040 scheduler=embassy scenarios=1 forms=bytecode results=1 passed=1 failed=0 skipped=0 result=pass\n\
                     harness: gpio pin=25 toggles=19\n";
         let toggles = BTreeMap::from([(String::from("B01"), (25, 20))]);
         let report = Report::parse(text);
-        assert_eq!(report.check(fw, &toggles).len(), 1);
+        assert_eq!(report.check(fw, Frozen::Bytecode, &toggles).len(), 1);
         let fixed = text.replace("toggles=19", "toggles=20");
-        assert!(Report::parse(&fixed).check(fw, &toggles).is_empty());
-        assert!(!Report::parse("").check(fw, &toggles).is_empty());
+        assert!(
+            Report::parse(&fixed)
+                .check(fw, Frozen::Bytecode, &toggles)
+                .is_empty()
+        );
+        // Built with both forms, the summary must say so.
+        assert_eq!(
+            Report::parse(&fixed)
+                .check(fw, Frozen::Both, &toggles)
+                .len(),
+            1
+        );
+        assert!(
+            !Report::parse("")
+                .check(fw, Frozen::Bytecode, &toggles)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn with_both_forms_bytecode_runs_must_match_the_source_runs() {
+        let fw = &FIRMWARE[0];
+        let text = "emberpy-result: id=S01 form=source result=pass runs=1\n\
+                    emberpy-result: id=S01 form=bytecode result=pass runs=1 same_as_source=yes\n\
+                    emberpy-summary: board=stm32-qemu scheduler=embassy scenarios=1 forms=source,bytecode results=2 passed=2 failed=0 skipped=0 result=pass\n";
+        let none = BTreeMap::new();
+        assert!(
+            Report::parse(text)
+                .check(fw, Frozen::Both, &none)
+                .is_empty()
+        );
+        let uncompared = text.replace(" same_as_source=yes", "");
+        assert_eq!(
+            Report::parse(&uncompared)
+                .check(fw, Frozen::Both, &none)
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub const EMBEDDED_TARGETS: [&str; 2] = ["thumbv7em-none-eabihf", "thumbv6m-none
 
 /// Run everything.
 pub fn test_all() -> Result<(), String> {
+    ensure_system_packages()?;
     run(cargo().args(["fmt", "--all", "--check"]))?;
     run(cargo().args([
         "clippy",
@@ -36,6 +37,7 @@ pub fn test_all() -> Result<(), String> {
         limits: true,
         ..Default::default()
     })?;
+    crate::equivalence::run()?;
     crate::boards::run_boards(&crate::boards::Options::default())?;
     crate::fuzz::smoke()?;
     eprintln!("test-all: every check passed");
@@ -59,6 +61,53 @@ fn loom_models() -> Result<(), String> {
             "--target-dir",
         ])
         .arg(target))
+}
+
+/// The Debian packages the checks need, by the command each provides: the
+/// ARM GCC (FreeRTOS's C kernel for the STM32), QEMU (the emulated STM32)
+/// and Node with npm (the rp2040js harness).
+const SYSTEM_PACKAGES: [(&str, &[&str]); 3] = [
+    ("arm-none-eabi-gcc", &["gcc-arm-none-eabi"]),
+    ("qemu-system-arm", &["qemu-system-arm"]),
+    ("npm", &["nodejs", "npm"]),
+];
+
+/// Install the system packages that are missing (with `apt-get`, through
+/// `sudo` when not root), so `test-all` works on a fresh machine.
+pub fn ensure_system_packages() -> Result<(), String> {
+    let present = |cmd: &str| {
+        Command::new("sh")
+            .args(["-c", &format!("command -v {cmd}")])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let missing: Vec<&str> = SYSTEM_PACKAGES
+        .iter()
+        .filter(|(cmd, _)| !present(cmd))
+        .flat_map(|(_, packages)| packages.iter().copied())
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0"));
+    let apt = |args: &[&str]| {
+        let mut cmd = if root {
+            Command::new("apt-get")
+        } else {
+            let mut c = Command::new("sudo");
+            c.arg("apt-get");
+            c
+        };
+        cmd.env("DEBIAN_FRONTEND", "noninteractive").args(args);
+        cmd
+    };
+    run(&mut apt(&["update", "-qq"]))?;
+    let mut install = apt(&["install", "-y", "-qq"]);
+    install.args(&missing);
+    run(&mut install)
 }
 
 /// Make sure the embedded targets are installed.

@@ -4,6 +4,8 @@
 //!   `no_std` builds for the microcontroller targets, the Python behaviour
 //!   tests and the thread conformance scenarios.
 //! * `conformance` — the thread-exit scenarios against a backend.
+//! * `equivalence` — programs compiled to `.ebc` give the same output as
+//!   their source on every host backend.
 //! * `pytest` — the Python behaviour tests in `tests/py`.
 //! * `regen-py` — rewrite the expected output of `tests/py` with CPython.
 //! * `bench` — emberpy against CPython, medians and ratios.
@@ -19,6 +21,7 @@ mod bench;
 mod boards;
 mod checks;
 mod conformance;
+mod equivalence;
 mod fuzz;
 mod pytests;
 mod sanitize;
@@ -42,6 +45,9 @@ enum Task {
     TestAll,
     /// Run the thread conformance scenarios.
     Conformance(conformance::Options),
+    /// Check that programs compiled to bytecode behave as their source on
+    /// every host backend.
+    Equivalence,
     /// Run the Python behaviour tests.
     Pytest(pytests::Options),
     /// Regenerate the expected output of the Python behaviour tests with
@@ -58,7 +64,7 @@ enum Task {
     /// Build every firmware and run the scenarios on the emulated boards.
     Boards(boards::Options),
     /// Flash, static RAM and heap of every firmware.
-    Size,
+    Size(boards::SizeOptions),
 }
 
 fn main() -> ExitCode {
@@ -66,6 +72,7 @@ fn main() -> ExitCode {
     let result = match args.task {
         Task::TestAll => checks::test_all(),
         Task::Conformance(o) => conformance::run(&o),
+        Task::Equivalence => equivalence::run(),
         Task::Pytest(o) => pytests::run(&o),
         Task::RegenPy => pytests::regenerate(),
         Task::Bench(o) => bench::run(&o),
@@ -73,7 +80,7 @@ fn main() -> ExitCode {
         Task::Fuzz(o) => fuzz::run_targets(&o),
         Task::Sanitize(o) => sanitize::run_sanitizers(&o),
         Task::Boards(o) => boards::run_boards(&o),
-        Task::Size => boards::run_size(),
+        Task::Size(o) => boards::run_size(&o),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -8,8 +8,12 @@
 // transitions of the watched GPIO pins, and ends on the first UART line
 // that starts with PREFIX (default `emberpy-summary:`), on a breakpoint
 // (the firmware's panic handler) or after N seconds of wall time. Then it
-// prints one `harness:` line per watched pin and one for the ending; the
-// exit status is 0 only when the end line was seen.
+// prints one `harness:` line per watched pin, one for the ADC and one for
+// the ending; the exit status is 0 only when the end line was seen.
+//
+// The temperature sensor (ADC channel 4) reads a deterministic sequence
+// around 27 °C, which the harness feeds the emulated ADC; the `harness:
+// adc` line counts the conversions.
 //
 // rp2040js 1.4.1 logs SEV but does not set the event register, so a WFE
 // after the core's own SEV (embassy's executor wakes itself that way)
@@ -25,6 +29,10 @@ const SRAM_START = 0x20000000;
 const SRAM_SIZE = 264 * 1024;
 const VECTOR_TABLE = FLASH_START + 0x100;
 const CYCLE_NANOS = 1e9 / 125e6;
+// 12-bit readings of the temperature sensor: 876 is 0.706 V, 27 °C; each
+// step down is about half a degree warmer.
+const TEMPERATURE_READINGS = [876, 875, 874, 873, 874, 875];
+const TEMPERATURE_CHANNEL = 4;
 
 function parseArgs(argv) {
   const options = { elf: null, timeoutS: 600, end: 'emberpy-summary:', pins: [], verbose: false };
@@ -96,6 +104,16 @@ for (const pin of options.pins) {
   });
 }
 
+let temperatureReads = 0;
+const convert = rp2040.adc.onADCRead;
+rp2040.adc.onADCRead = (channel) => {
+  if (channel === TEMPERATURE_CHANNEL) {
+    rp2040.adc.channelValues[channel] = TEMPERATURE_READINGS[temperatureReads % TEMPERATURE_READINGS.length];
+    temperatureReads++;
+  }
+  convert(channel);
+};
+
 let ending = null;
 let line = '';
 rp2040.uart[0].onByte = (byte) => {
@@ -118,6 +136,7 @@ const deadline = started + options.timeoutS * 1000;
 function finish() {
   if (line !== '') process.stdout.write('\n');
   for (const [pin, count] of toggles) console.log(`harness: gpio pin=${pin} toggles=${count}`);
+  console.log(`harness: adc channel=${TEMPERATURE_CHANNEL} conversions=${temperatureReads}`);
   const simMs = (rp2040.clock.nanos / 1e6).toFixed(1);
   console.log(`harness: end=${ending} sim_ms=${simMs} wall_ms=${Date.now() - started}`);
   process.exitCode = ending === 'end-line' ? 0 : 1;

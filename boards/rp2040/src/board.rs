@@ -1,11 +1,14 @@
 //! The RP2040 itself: the heap, embassy-rp's clocks and time driver, the
-//! console on UART0 and GPIO for `machine.Pin`.
+//! console on UART0, GPIO for `machine.Pin` and the temperature sensor
+//! (ADC channel 4) for `sensor`. In rp2040js the harness feeds the ADC the
+//! sensor's readings.
 
 use core::cell::{Cell, RefCell};
 use core::fmt::{self, Write};
 use core::mem::MaybeUninit;
 
 use critical_section::Mutex;
+use embassy_rp::adc::{self, Adc, Channel};
 use embassy_rp::gpio::{Flex, Pull};
 use embassy_rp::uart::{self, Blocking, UartTx};
 use emberpy_board_memory::Heap;
@@ -36,6 +39,12 @@ static UART: Mutex<RefCell<Option<UartTx<'static, Blocking>>>> = Mutex::new(RefC
 /// The pins `machine.Pin` hands out, once [`init`] has set them up.
 static PINS: Mutex<Cell<Option<&'static PinBankCell<Pins>>>> = Mutex::new(Cell::new(None));
 
+/// The ADC and its temperature sensor channel.
+type Thermometer = (Adc<'static, adc::Blocking>, Channel<'static>);
+
+/// The thermometer, once [`init`] has set it up.
+static THERMOMETER: Mutex<RefCell<Option<Thermometer>>> = Mutex::new(RefCell::new(None));
+
 /// Give the heap its RAM; call first thing.
 pub fn init_heap() {
     if let Some(memory) = cortex_m::singleton!(
@@ -46,11 +55,17 @@ pub fn init_heap() {
 }
 
 /// Bring the chip up: clocks and time (embassy-rp), the console on UART0
-/// (GPIO0 transmits), and GPIO2 to GPIO29 for `machine.Pin`.
+/// (GPIO0 transmits), GPIO2 to GPIO29 for `machine.Pin` and the ADC's
+/// temperature sensor.
 pub fn init() {
     let p = embassy_rp::init(Default::default());
     let uart = UartTx::new_blocking(p.UART0, p.PIN_0, uart::Config::default());
     critical_section::with(|cs| UART.borrow(cs).replace(Some(uart)));
+    let thermometer = (
+        Adc::new_blocking(p.ADC, adc::Config::default()),
+        Channel::new_temp_sensor(p.ADC_TEMP_SENSOR),
+    );
+    critical_section::with(|cs| THERMOMETER.borrow(cs).replace(Some(thermometer)));
     let mut pins: [Option<Flex<'static>>; GPIO_COUNT] = [const { None }; GPIO_COUNT];
     macro_rules! gpio {
         ($($n:literal => $pin:ident),* $(,)?) => {
@@ -92,11 +107,25 @@ fn allocated() -> usize {
     HEAP.used()
 }
 
-/// Make `machine` importable, over the chip's GPIO.
+/// Make `machine` importable, over the chip's GPIO, and `sensor`, over
+/// its temperature sensor.
 fn install(vm: &mut Vm) {
     if let Some(bank) = critical_section::with(|cs| PINS.borrow(cs).get()) {
         emberpy_machine::install(vm, bank);
     }
+    emberpy_board_suite::sensor::install(vm, read_temperature);
+}
+
+/// The die temperature in degrees Celsius, from the sensor's voltage
+/// (datasheet: 0.706 V at 27 °C, -1.721 mV/°C; ADC reference 3.3 V).
+fn read_temperature() -> Option<f64> {
+    let raw = critical_section::with(|cs| {
+        let mut thermometer = THERMOMETER.borrow_ref_mut(cs);
+        let (adc, channel) = thermometer.as_mut()?;
+        adc.blocking_read(channel).ok()
+    })?;
+    let volts = f64::from(raw) * 3.3 / 4096.0;
+    Some(27.0 - (volts - 0.706) / 0.001721)
 }
 
 /// The pins are real: the emulator's harness counts their transitions.

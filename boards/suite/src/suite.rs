@@ -1,14 +1,17 @@
 //! Running the scenarios one after another and checking each run.
 
 use alloc::boxed::Box;
+use alloc::string::String;
 use alloc::vec;
 use core::fmt::Write;
 
 use sched_api::{Instant, TaskCounters, ThreadId};
+#[cfg(feature = "bytecode")]
+use vm_core::bytecode::CodeProto;
 use vm_core::{Config, Vm};
 
 use crate::capture::Capture;
-use crate::scenario::{SCENARIOS, Scenario};
+use crate::scenario::{FORMS, Form, SCENARIOS, Scenario};
 
 /// What a firmware tells the suite about itself.
 #[derive(Clone, Copy)]
@@ -66,9 +69,49 @@ struct Row {
     first: Option<(usize, usize)>,
 }
 
-/// The scenario in progress.
+/// What the first run of a scenario's source form printed, for the
+/// bytecode form to be compared with: hashes, so that keeping it from one
+/// form to the next allocates nothing.
+#[cfg(both_forms)]
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Reference {
+    id: &'static str,
+    status: i32,
+    stdout: u64,
+    /// Standard error without the source lines of tracebacks, which a
+    /// bytecode run cannot show.
+    stderr: u64,
+}
+
+#[cfg(both_forms)]
+impl Reference {
+    fn new(id: &'static str, status: i32, stdout: &str, stderr: &str) -> Self {
+        Reference {
+            id,
+            status,
+            stdout: hash([stdout]),
+            stderr: hash(crate::glob::code_lines(stderr)),
+        }
+    }
+}
+
+/// FNV-1a over some pieces of text.
+#[cfg(both_forms)]
+fn hash<'a>(pieces: impl IntoIterator<Item = &'a str>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in pieces.into_iter().flat_map(str::bytes) {
+        h = (h ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The scenario in progress, in one form.
 struct Active {
     scenario: &'static Scenario,
+    form: Form,
+    /// The decoded bytecode, for a bytecode run.
+    #[cfg(feature = "bytecode")]
+    code: Option<Box<CodeProto>>,
     repeat: u32,
     /// The scenario's VM, between runs.
     vm: Option<Vm>,
@@ -95,6 +138,18 @@ pub struct Suite<W: Write> {
     /// Failures of the firmware's own checks, outside any scenario.
     board_failures: u32,
     last_counters: TaskCounters,
+    /// The last source run's output, while its scenario's bytecode form
+    /// is still to come.
+    #[cfg(both_forms)]
+    reference: Option<Reference>,
+    /// Whether the scenario in progress was compared with its source run.
+    #[cfg(both_forms)]
+    compared: bool,
+}
+
+/// Result lines a suite prints: one per scenario and form.
+fn results() -> usize {
+    SCENARIOS.len() * FORMS.len()
 }
 
 impl<W: Write> Suite<W> {
@@ -102,13 +157,14 @@ impl<W: Write> Suite<W> {
     pub fn new(board: Board, mut out: W) -> Self {
         let _ = writeln!(
             out,
-            "emberpy-board: board={} scheduler={} vm_heap_limit={} max_threads={} max_repeat={} scenarios={}",
+            "emberpy-board: board={} scheduler={} vm_heap_limit={} max_threads={} max_repeat={} scenarios={} forms={}",
             board.name,
             board.scheduler,
             board.vm_heap_limit,
             board.max_threads,
             board.max_repeat,
-            SCENARIOS.len()
+            SCENARIOS.len(),
+            forms()
         );
         Suite {
             board,
@@ -120,6 +176,10 @@ impl<W: Write> Suite<W> {
             skipped: 0,
             board_failures: 0,
             last_counters: TaskCounters::default(),
+            #[cfg(both_forms)]
+            reference: None,
+            #[cfg(both_forms)]
+            compared: false,
         }
     }
 
@@ -134,7 +194,8 @@ impl<W: Write> Suite<W> {
     pub fn next_run(&mut self) -> Option<(Vm, ThreadId)> {
         loop {
             if self.active.is_none() {
-                let scenario = SCENARIOS.get(self.next)?;
+                let scenario = SCENARIOS.get(self.next / FORMS.len())?;
+                let form = FORMS[self.next % FORMS.len()];
                 self.next += 1;
                 if let Some((_, reason)) = self
                     .board
@@ -145,12 +206,13 @@ impl<W: Write> Suite<W> {
                     self.skipped += 1;
                     let _ = writeln!(
                         self.out,
-                        "emberpy-result: id={} result=skip reason={reason:?}",
-                        scenario.id
+                        "emberpy-result: id={} form={} result=skip reason={reason:?}",
+                        scenario.id,
+                        form.name()
                     );
                     continue;
                 }
-                self.active = Some(self.start(scenario));
+                self.active = Some(self.start(scenario, form));
             }
             let active = self.active.as_mut()?;
             let Some(mut vm) = active.vm.take() else {
@@ -163,7 +225,17 @@ impl<W: Write> Suite<W> {
                 continue;
             }
             let s = active.scenario;
-            match vm.load_main(s.source, s.file, vec![s.file.into()]) {
+            let argv = vec![s.file.into()];
+            let loaded = match active.form {
+                #[cfg(feature = "source")]
+                Form::Source => vm.load_main(s.source, s.file, argv),
+                #[cfg(feature = "bytecode")]
+                Form::Bytecode => match &active.code {
+                    Some(code) => vm.load_main_code(code, argv),
+                    None => Err(1),
+                },
+            };
+            match loaded {
                 Ok(main) => {
                     active.row.runs += 1;
                     return Some((vm, main));
@@ -192,6 +264,7 @@ impl<W: Write> Suite<W> {
             return;
         };
         let s = active.scenario;
+        let form = active.form;
         let out = active.capture.take();
         let run = active.row.runs;
         active.vm = Some(vm);
@@ -235,11 +308,22 @@ impl<W: Write> Suite<W> {
                 format_args!("stdout {:?}, expected {:?}", out.stdout, s.stdout),
             );
         }
-        if !crate::glob::matches(s.stderr, &out.stderr) {
+        let expected_stderr = match form {
+            #[cfg(feature = "source")]
+            Form::Source => String::from(s.stderr),
+            #[cfg(feature = "bytecode")]
+            Form::Bytecode => crate::glob::without_source_lines(s.stderr),
+        };
+        if !crate::glob::matches(&expected_stderr, &out.stderr) {
             self.fail_run(
                 run,
-                format_args!("stderr {:?}, expected {:?}", out.stderr, s.stderr),
+                format_args!("stderr {:?}, expected {:?}", out.stderr, expected_stderr),
             );
+        }
+        #[cfg(both_forms)]
+        if run == 1 {
+            let printed = Reference::new(s.id, outcome.exit_status, &out.stdout, &out.stderr);
+            self.compare(form, printed, &out.stdout, &out.stderr);
         }
         if stats.threads_live != 0 {
             self.fail_run(run, format_args!("threads_live={}", stats.threads_live));
@@ -299,13 +383,15 @@ impl<W: Write> Suite<W> {
         if self.active.is_some() {
             self.end_scenario();
         }
-        let ok = self.failed == 0 && self.board_failures == 0 && self.next == SCENARIOS.len();
+        let ok = self.failed == 0 && self.board_failures == 0 && self.next == results();
         let _ = writeln!(
             self.out,
-            "emberpy-summary: board={} scheduler={} scenarios={} passed={} failed={} skipped={} result={}",
+            "emberpy-summary: board={} scheduler={} scenarios={} forms={} results={} passed={} failed={} skipped={} result={}",
             self.board.name,
             self.board.scheduler,
             SCENARIOS.len(),
+            forms(),
+            results(),
             self.passed,
             self.failed,
             self.skipped,
@@ -314,8 +400,12 @@ impl<W: Write> Suite<W> {
         ok
     }
 
-    fn start(&mut self, scenario: &'static Scenario) -> Active {
+    fn start(&mut self, scenario: &'static Scenario, form: Form) -> Active {
         let alloc_before = (self.board.allocated)();
+        #[cfg(both_forms)]
+        {
+            self.compared = false;
+        }
         let capture = Capture::new();
         let config = Config {
             heap_limit: self.board.vm_heap_limit,
@@ -324,6 +414,7 @@ impl<W: Write> Suite<W> {
         };
         let vm = match Vm::new(config, Box::new(capture.host(self.board.platform))) {
             Ok(mut vm) => {
+                vm.add_frozen_modules(form.modules());
                 (self.board.install)(&mut vm);
                 Some(vm)
             }
@@ -336,8 +427,24 @@ impl<W: Write> Suite<W> {
         if vm.is_none() {
             row.failures = 1;
         }
+        #[cfg(feature = "bytecode")]
+        let code = match form {
+            Form::Bytecode => match vm_core::ebc::read(scenario.bytecode) {
+                Ok(code) => Some(Box::new(code)),
+                Err(e) => {
+                    row.failures += 1;
+                    let _ = writeln!(self.out, "emberpy-fail: {}: bytecode: {e}", scenario.id);
+                    None
+                }
+            },
+            #[cfg(feature = "source")]
+            Form::Source => None,
+        };
         Active {
             scenario,
+            form,
+            #[cfg(feature = "bytecode")]
+            code,
             repeat: scenario.repeat.min(self.board.max_repeat).max(1),
             vm,
             capture,
@@ -359,6 +466,8 @@ impl<W: Write> Suite<W> {
         let s = active.scenario;
         drop(active.vm.take());
         drop(active.capture);
+        #[cfg(feature = "bytecode")]
+        drop(active.code.take());
         let alloc_delta = (self.board.allocated)() as i64 - active.alloc_before as i64;
         let before = active.counters_before;
         let task_delta = self.last_counters.spawned as i64
@@ -415,8 +524,9 @@ impl<W: Write> Suite<W> {
         }
         let _ = write!(
             self.out,
-            "emberpy-result: id={} result={} runs={} status={} exit_us={} peak={} heap_delta={} task_delta={} alloc_delta={}",
+            "emberpy-result: id={} form={} result={} runs={} status={} exit_us={} peak={} heap_delta={} task_delta={} alloc_delta={}",
             s.id,
+            active.form.name(),
             if row.failures == 0 { "pass" } else { "FAIL" },
             row.runs,
             row.status,
@@ -432,7 +542,35 @@ impl<W: Write> Suite<W> {
         if let Some(t) = toggles {
             let _ = write!(self.out, " toggles={t}");
         }
+        #[cfg(both_forms)]
+        if self.compared {
+            let _ = write!(self.out, " same_as_source=yes");
+        }
         let _ = writeln!(self.out);
+    }
+
+    /// Keep what the first source run of a scenario printed, or compare
+    /// what the first bytecode run printed with it: the same exit status,
+    /// standard output and standard error (but for the source lines of
+    /// tracebacks).
+    #[cfg(both_forms)]
+    fn compare(&mut self, form: Form, printed: Reference, stdout: &str, stderr: &str) {
+        match form {
+            Form::Source => self.reference = Some(printed),
+            Form::Bytecode => {
+                let Some(reference) = self.reference.take().filter(|r| r.id == printed.id) else {
+                    return;
+                };
+                if reference == printed {
+                    self.compared = true;
+                } else {
+                    self.fail(format_args!(
+                        "the bytecode run (status {}, stdout {stdout:?}, stderr {stderr:?}) differs from the source run",
+                        printed.status
+                    ));
+                }
+            }
+        }
     }
 
     /// Record a failure of the scenario in progress.
@@ -452,6 +590,12 @@ impl<W: Write> Suite<W> {
     fn fail_run(&mut self, run: u32, args: core::fmt::Arguments<'_>) {
         self.fail(format_args!("run {run}: {args}"));
     }
+}
+
+/// The forms every scenario runs in, for the result lines.
+fn forms() -> String {
+    let names: alloc::vec::Vec<&str> = FORMS.iter().map(|f| f.name()).collect();
+    names.join(",")
 }
 
 /// Count one more failure of scenario `id` and print it, up to

@@ -42,6 +42,7 @@ fn allocated() -> usize {
 
 fn install(vm: &mut Vm) {
     emberpy_machine::install(vm, &PINS);
+    emberpy_board_suite::sensor::install(vm, || Some(23.5));
 }
 
 fn toggles(pin: u32) -> Option<u32> {
@@ -83,14 +84,23 @@ fn every_scenario_passes_on_the_host() {
     }
     let ok = suite.finish();
     assert!(ok, "{out}");
-    assert!(out.contains("emberpy-result: id=B01 result=pass"), "{out}");
-    assert!(out.contains(" toggles=20"), "{out}");
+    for form in ["source", "bytecode"] {
+        assert!(
+            out.contains(&format!("emberpy-result: id=B01 form={form} result=pass")),
+            "{out}"
+        );
+        assert!(
+            out.contains(&format!(
+                "emberpy-result: id=S09 form={form} result=pass runs=40"
+            )),
+            "{out}"
+        );
+    }
+    assert_eq!(out.matches(" toggles=20").count(), 2, "{out}");
+    // Every bytecode run printed what its source run printed.
+    assert_eq!(out.matches(" same_as_source=yes").count(), 16, "{out}");
     assert!(
-        out.contains("emberpy-result: id=S09 result=pass runs=40"),
-        "{out}"
-    );
-    assert!(
-        out.ends_with("passed=14 failed=0 skipped=0 result=pass\n"),
+        out.ends_with("results=32 passed=32 failed=0 skipped=0 result=pass\n"),
         "{out}"
     );
 }

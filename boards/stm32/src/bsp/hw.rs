@@ -1,16 +1,19 @@
 //! The STM32F405 itself. embassy-stm32 sets the clocks (168 MHz from the
 //! internal oscillator through the PLL, so no crystal is assumed), runs
 //! embassy-time on a timer (under embassy), drives the console on USART2
-//! (PA2 transmits, 115200 baud 8N1) and gives GPIO ports A to C to
+//! (PA2 transmits, 115200 baud 8N1), gives GPIO ports A to C to
 //! `machine.Pin`, numbered port × 16 + pin (PA5 = 5, PB7 = 23, PC13 = 45),
-//! except the console's pins (PA2, PA3) and the debugger's (PA13, PA14).
+//! except the console's pins (PA2, PA3) and the debugger's (PA13, PA14),
+//! and reads the chip's temperature sensor (ADC1) for `sensor`.
 
 use core::cell::{Cell, RefCell};
 use core::fmt::{self, Write};
 
 use critical_section::Mutex;
+use embassy_stm32::adc::{Adc, SampleTime, Temperature};
 use embassy_stm32::gpio::{Flex, Pull, Speed};
 use embassy_stm32::mode::Blocking;
+use embassy_stm32::peripherals::ADC1;
 use embassy_stm32::rcc::{
     AHBPrescaler, APBPrescaler, Pll, PllMul, PllPDiv, PllPreDiv, PllQDiv, PllSource, Sysclk,
 };
@@ -33,6 +36,12 @@ static UART: Mutex<RefCell<Option<UartTx<'static, Blocking>>>> = Mutex::new(RefC
 /// The pins `machine.Pin` hands out, once [`init`] has set them up.
 static PINS: Mutex<Cell<Option<&'static PinBankCell<Pins>>>> = Mutex::new(Cell::new(None));
 
+/// ADC1 and its temperature sensor channel.
+type Thermometer = (Adc<'static, ADC1>, Temperature);
+
+/// The thermometer, once [`init`] has set it up.
+static THERMOMETER: Mutex<RefCell<Option<Thermometer>>> = Mutex::new(RefCell::new(None));
+
 /// Bring the chip up: clocks (and time), the console, the pins.
 pub fn init() {
     let mut config = embassy_stm32::Config::default();
@@ -54,6 +63,9 @@ pub fn init() {
     if let Ok(uart) = UartTx::new_blocking(p.USART2, p.PA2, usart::Config::default()) {
         critical_section::with(|cs| UART.borrow(cs).replace(Some(uart)));
     }
+    let adc = Adc::new(p.ADC1);
+    let temperature = adc.enable_temperature();
+    critical_section::with(|cs| THERMOMETER.borrow(cs).replace(Some((adc, temperature))));
     let mut pins: [Option<Flex<'static>>; PIN_COUNT] = [const { None }; PIN_COUNT];
     macro_rules! gpio {
         ($($n:literal => $pin:ident),* $(,)?) => {
@@ -77,11 +89,26 @@ pub fn init() {
     }
 }
 
-/// Make `machine` importable, over the chip's GPIO.
+/// Make `machine` importable, over the chip's GPIO, and `sensor`, over
+/// its temperature sensor.
 pub fn install(vm: &mut Vm) {
     if let Some(bank) = critical_section::with(|cs| PINS.borrow(cs).get()) {
         emberpy_machine::install(vm, bank);
     }
+    emberpy_board_suite::sensor::install(vm, read_temperature);
+}
+
+/// The die temperature in degrees Celsius, from the sensor's voltage
+/// (datasheet: 0.76 V at 25 °C, 2.5 mV/°C; VDDA taken as 3.3 V). The
+/// longest sample time covers the sensor's 10 µs minimum.
+fn read_temperature() -> Option<f64> {
+    let raw = critical_section::with(|cs| {
+        let mut thermometer = THERMOMETER.borrow_ref_mut(cs);
+        let (adc, channel) = thermometer.as_mut()?;
+        Some(adc.blocking_read(channel, SampleTime::CYCLES480))
+    })?;
+    let volts = f64::from(raw) * 3.3 / 4095.0;
+    Some((volts - 0.76) / 0.0025 + 25.0)
 }
 
 /// The pins are real: only an outside observer sees their transitions.

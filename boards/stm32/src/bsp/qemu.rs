@@ -1,11 +1,14 @@
 //! QEMU's `netduinoplus2` machine (an STM32F405): semihosting carries the
-//! console and the exit status, the pins are simulated (QEMU 7.2 does not
-//! model the GPIO ports), and under embassy SysTick is the clock
+//! console and the exit status, the pins and the temperature sensor are
+//! simulated (QEMU 7.2 models neither the GPIO ports nor the sensor: its
+//! ADC returns a counter), and under embassy SysTick is the clock
 //! (embassy-stm32's initialisation waits forever there).
 
+use core::cell::Cell;
 use core::fmt::{self, Write};
 
 use cortex_m_semihosting::{debug, hio};
+use critical_section::Mutex;
 use emberpy_machine::PinBankCell;
 use emberpy_machine::sim::SimBank;
 use vm_core::Vm;
@@ -29,9 +32,26 @@ pub fn init() {
     }
 }
 
-/// Make `machine` importable, over the simulated pins.
+/// Readings taken so far of the simulated temperature sensor.
+static READINGS: Mutex<Cell<u32>> = Mutex::new(Cell::new(0));
+
+/// Make `machine` importable, over the simulated pins, and `sensor`, over
+/// the simulated temperature sensor.
 pub fn install(vm: &mut Vm) {
     emberpy_machine::install(vm, &PINS);
+    emberpy_board_suite::sensor::install(vm, read_temperature);
+}
+
+/// The simulated die temperature in degrees Celsius: a deterministic
+/// sawtooth from 26 to 27.75 in steps of a quarter degree.
+fn read_temperature() -> Option<f64> {
+    let n = critical_section::with(|cs| {
+        let readings = READINGS.borrow(cs);
+        let n = readings.get();
+        readings.set(n.wrapping_add(1));
+        n
+    });
+    Some(26.0 + f64::from(n % 8) * 0.25)
 }
 
 /// The transitions the simulated pin `pin` has made so far.

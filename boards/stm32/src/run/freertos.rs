@@ -44,8 +44,8 @@ use vm_core::{Config, Host, Vm};
 use crate::{board, bsp};
 
 /// Stacks, measured with painted memory: a Python slice writes up to
-/// 5.8 KiB deep; the host task also compiles each scenario (11 KiB deep);
-/// the supervisor prints the summary.
+/// 5.8 KiB deep; the host task also compiles each scenario when they are
+/// frozen as source (11 KiB deep); the supervisor prints the summary.
 const CONFIG: FreeRtosConfig = FreeRtosConfig {
     slice_budget: 10_000,
     stack_size: 7 * 1024 + 512,
@@ -72,10 +72,11 @@ const UNSUPPORTED: &[(&str, &str)] = &[
     ),
 ];
 
-/// Run before the scenarios: as many threads as the kernel heap holds,
-/// which checks that they fit and grows sched-freertos's task table to its
-/// full size, so that no scenario pays for it.
-const WARM_UP: &str = "import _thread\nimport time\n\n\ndef nap():\n    time.sleep(0.02)\n\n\nfor i in range(5):\n    _thread.start_new_thread(nap, ())\ntime.sleep(0.05)\n";
+/// Run before the scenarios (`warm_up.py`, compiled by `build.rs`): as
+/// many threads as the kernel heap holds, which checks that they fit and
+/// grows sched-freertos's task table to its full size, so that no scenario
+/// pays for it.
+const WARM_UP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/warm_up.ebc"));
 
 /// Yields the host task allows the last task of a run to be deleted
 /// before it checks the run anyway.
@@ -98,9 +99,8 @@ fn main() -> ! {
     let warm_up = Vm::new(config, Box::new(Silent))
         .map_err(|_| ())
         .and_then(|mut vm| {
-            let main = vm
-                .load_main(WARM_UP, "warm_up.py", Vec::new())
-                .map_err(|_| ())?;
+            let code = vm_core::ebc::read(WARM_UP).map_err(|_| ())?;
+            let main = vm.load_main_code(&code, Vec::new()).map_err(|_| ())?;
             Ok((vm, main))
         });
     let Ok((vm, main)) = warm_up else {
