@@ -13,6 +13,7 @@
 //!
 //! Each `run` or `call` is one run of the VM: when it returns, every thread
 //! the script started has been cancelled and reaped; only the globals stay.
+#![forbid(unsafe_code)]
 
 use std::any::Any;
 use std::sync::{Arc, Mutex};

@@ -23,6 +23,7 @@
 //! not model GPIO.
 #![no_std]
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 
 extern crate alloc;
 

@@ -60,6 +60,7 @@
 //! [`Step::Sleep`] and [`Step::Block`].
 #![no_std]
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 
 use core::sync::atomic::{AtomicBool, Ordering};
 use core::time::Duration;

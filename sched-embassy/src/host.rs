@@ -33,3 +33,39 @@ pub(crate) fn run_until(init: impl FnOnce(Spawner), done: impl FnMut() -> bool) 
     borrowed.run_until(init, done);
     IDLE.set(Some(executor));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The executor kept for this thread's next run, left where it was.
+    fn idle() -> Option<NonNull<Executor>> {
+        let kept = IDLE.take();
+        IDLE.set(kept);
+        kept
+    }
+
+    #[test]
+    fn a_run_holds_the_only_borrow_and_the_next_run_reuses_the_executor() {
+        run_until(|_| {}, || true);
+        let first = idle().expect("the executor is kept after a run");
+        let mut during_run = Some(first);
+        run_until(|_| during_run = idle(), || true);
+        assert_eq!(during_run, None, "a run takes the executor out of IDLE");
+        assert_eq!(idle(), Some(first), "the second run reused the executor");
+    }
+
+    #[test]
+    fn each_thread_runs_an_executor_of_its_own() {
+        run_until(|_| {}, || true);
+        let here = idle().map(|e| e.as_ptr() as usize);
+        let there = std::thread::spawn(|| {
+            run_until(|_| {}, || true);
+            idle().map(|e| e.as_ptr() as usize)
+        })
+        .join()
+        .expect("the other thread ran");
+        assert!(here.is_some() && there.is_some());
+        assert_ne!(here, there);
+    }
+}

@@ -25,6 +25,7 @@
 //! embassy-time driver and the critical-section implementation.
 #![no_std]
 #![warn(missing_docs)]
+#![deny(unsafe_code)]
 
 #[cfg(all(feature = "platform-std", feature = "platform-cortex-m"))]
 compile_error!(
@@ -37,7 +38,9 @@ extern crate std;
 
 mod clock;
 mod driver;
+// The crate's one `unsafe` block: the host executor's borrow.
 #[cfg(feature = "platform-std")]
+#[allow(unsafe_code)]
 mod host;
 mod pool;
 mod runtime;

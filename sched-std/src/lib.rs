@@ -11,6 +11,7 @@
 //! * **Stop**: a [`StopHandle`] (Ctrl-C in the CLI) raises the stop flag
 //!   and wakes the main thread, which then raises `KeyboardInterrupt`.
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 
 pub mod gil;
 pub mod parker;

@@ -13,6 +13,7 @@
 //! their types in [`objects`], built-in modules in [`modules`].
 #![no_std]
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 
 extern crate alloc;
 
