@@ -8,6 +8,17 @@ use libfuzzer_sys::fuzz_target;
 use sched_std::{StdConfig, StdRuntime};
 use vm_core::{Config, Host, Vm};
 
+/// AddressSanitizer's options for this target: no fake stacks. To catch
+/// uses after return, ASan moves every local whose address is taken into
+/// heap-allocated frames, and the VM's native stack guard measures the
+/// stack through such a local (`Ctx::check_stack`): with fake stacks it
+/// would measure nothing, and nested containers deep enough would overflow
+/// the real stack before `RecursionError` (as they never do without ASan).
+#[unsafe(no_mangle)]
+pub extern "C" fn __asan_default_options() -> *const core::ffi::c_char {
+    c"detect_stack_use_after_return=0".as_ptr()
+}
+
 struct Quiet;
 
 impl Host for Quiet {

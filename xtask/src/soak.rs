@@ -3,7 +3,8 @@
 //! whole soak), with the figures printed every minute. They must stay flat:
 //! the VM heap back at its baseline after every run, no live task, and the
 //! process allocator's figure no higher in the last minute than in the
-//! first.
+//! first, and every process finishing runs every minute (one that stops or
+//! hangs fails the soak).
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
@@ -27,6 +28,15 @@ pub struct Options {
 
 const SCENARIOS: [&str; 3] = ["S01", "S06", "S09"];
 
+/// What a process's standard error says.
+enum Report {
+    /// The `--stats` figures of one finished run.
+    Run(BTreeMap<String, i64>),
+    /// The process ended (it never should during a soak), with the lines
+    /// it wrote that were not figures.
+    Ended(Vec<String>),
+}
+
 /// Figures of one (backend, scenario) process over one minute.
 #[derive(Default, Clone)]
 struct Window {
@@ -44,8 +54,9 @@ pub fn run(options: &Options) -> Result<(), String> {
     } else {
         options.backend.clone()
     };
-    let (tx, rx) = mpsc::channel::<(String, BTreeMap<String, i64>)>();
+    let (tx, rx) = mpsc::channel::<(String, Report)>();
     let mut children: Vec<Child> = Vec::new();
+    let mut keys = Vec::new();
     for backend in &backends {
         let binary = build_emberpy(backend)?;
         for scenario in SCENARIOS {
@@ -59,10 +70,13 @@ pub fn run(options: &Options) -> Result<(), String> {
                 .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
             let stderr = child.stderr.take().ok_or("no stderr")?;
             let key = format!("{backend}/{scenario}");
+            keys.push(key.clone());
             let tx = tx.clone();
             std::thread::spawn(move || {
+                let mut other = Vec::new();
                 for line in BufReader::new(stderr).lines().map_while(Result::ok) {
                     let Some(fields) = line.strip_prefix("emberpy-stats: ") else {
+                        other.push(line);
                         continue;
                     };
                     let map = fields
@@ -70,16 +84,17 @@ pub fn run(options: &Options) -> Result<(), String> {
                         .filter_map(|kv| kv.split_once('='))
                         .filter_map(|(k, v)| v.parse().ok().map(|v| (k.to_string(), v)))
                         .collect();
-                    if tx.send((key.clone(), map)).is_err() {
+                    if tx.send((key.clone(), Report::Run(map))).is_err() {
                         return;
                     }
                 }
+                let _ = tx.send((key, Report::Ended(other)));
             });
             children.push(child);
         }
     }
     drop(tx);
-    let result = watch(&rx, options.minutes);
+    let result = watch(&rx, &keys, options.minutes);
     for mut c in children {
         let _ = c.kill();
         let _ = c.wait();
@@ -87,7 +102,13 @@ pub fn run(options: &Options) -> Result<(), String> {
     result
 }
 
-fn watch(rx: &mpsc::Receiver<(String, BTreeMap<String, i64>)>, minutes: u64) -> Result<(), String> {
+/// Print the figures of the processes named `keys` every minute, checking
+/// them as they come.
+fn watch(
+    rx: &mpsc::Receiver<(String, Report)>,
+    keys: &[String],
+    minutes: u64,
+) -> Result<(), String> {
     let start = Instant::now();
     let mut first: BTreeMap<String, Window> = BTreeMap::new();
     let mut total_runs: BTreeMap<String, u64> = BTreeMap::new();
@@ -99,8 +120,27 @@ fn watch(rx: &mpsc::Receiver<(String, BTreeMap<String, i64>)>, minutes: u64) -> 
         let deadline = start + Duration::from_secs(60 * minute);
         let mut window: BTreeMap<String, Window> = BTreeMap::new();
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            let Ok((key, stats)) = rx.recv_timeout(left) else {
+            let Ok((key, report)) = rx.recv_timeout(left) else {
                 break;
+            };
+            let stats = match report {
+                Report::Run(stats) => stats,
+                Report::Ended(stderr) => {
+                    let last: Vec<&str> = stderr
+                        .iter()
+                        .rev()
+                        .take(5)
+                        .rev()
+                        .map(|l| l.as_str())
+                        .collect();
+                    let failure = format!(
+                        "minute {minute}, {key}: the process ended; its last lines:\n  {}",
+                        last.join("\n  ")
+                    );
+                    eprintln!("{failure}");
+                    failures.push(failure);
+                    continue;
+                }
             };
             let w = window.entry(key).or_insert_with(|| Window {
                 alloc_min: i64::MAX,
@@ -126,15 +166,29 @@ fn watch(rx: &mpsc::Receiver<(String, BTreeMap<String, i64>)>, minutes: u64) -> 
                 w.problems.push(String::from("FreeRTOS heap delta"));
             }
         }
+        // A process that finished no run this minute has stopped or hung.
+        for key in keys {
+            if !window.contains_key(key) {
+                window.insert(
+                    key.clone(),
+                    Window {
+                        alloc_min: 0,
+                        alloc_max: 0,
+                        problems: vec![String::from("no run finished this minute")],
+                        ..Window::default()
+                    },
+                );
+            }
+        }
         for (key, w) in &window {
             *total_runs.entry(key.clone()).or_default() += w.runs;
             let mut problems = w.problems.clone();
             problems.dedup();
             if let Some(f) = first.get(key) {
-                if w.alloc_max > f.alloc_max {
+                if w.runs > 0 && w.alloc_max > f.alloc_max {
                     problems.push(format!("allocator grew {} → {}", f.alloc_max, w.alloc_max));
                 }
-            } else {
+            } else if w.runs > 0 {
                 first.insert(key.clone(), w.clone());
             }
             println!(
