@@ -140,6 +140,9 @@ pub struct ThreadState {
     pub is_main: bool,
     /// Depth of interpreter loops run from Rust code on this thread.
     pub native_depth: u32,
+    /// Items taken from iterators by Rust code, counted to check the
+    /// run's limits now and then (see `Ctx::next_step`).
+    pub native_steps: u32,
     /// Address of the native stack where the outermost of them started.
     pub native_stack_base: usize,
     /// The exception being propagated is a re-raise: its traceback already
@@ -163,6 +166,7 @@ impl ThreadState {
             entry: Value::None,
             is_main,
             native_depth: 0,
+            native_steps: 0,
             native_stack_base: 0,
             reraising: false,
             accounted: 0,

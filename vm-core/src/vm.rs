@@ -547,7 +547,7 @@ fn slice(ctx: &mut Ctx<'_>, budget: u32) -> Step {
 
 /// Stop every thread, as at the end of the script, once the run passed its
 /// instruction or time limit.
-fn check_limits(ctx: &mut Ctx<'_>) {
+pub(crate) fn check_limits(ctx: &mut Ctx<'_>) {
     let config = ctx.vm.config;
     let now = ctx.sched.now();
     let started = *ctx.vm.run.started_at.get_or_insert(now);

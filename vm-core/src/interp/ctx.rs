@@ -17,6 +17,11 @@ use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use crate::{Flow, PyResult};
 
+/// Instructions a loop nested in Rust code (a Python call made by a
+/// built-in, a generator driven by one) runs between two checks of the
+/// run's limits, the host's stop request and cancellation.
+pub(crate) const NESTED_CHECK_INTERVAL: u32 = 10_000;
+
 /// The interpreter's view of one running thread.
 pub struct Ctx<'a> {
     /// The VM (without the running thread, which is `th`).
@@ -334,6 +339,27 @@ impl<'a> Ctx<'a> {
         exception::new_with_args(self, t, Vec::new()).unwrap_or(self.vm.memory_error)
     }
 
+    /// Where code running for a Rust caller (a nested interpreter loop, or a
+    /// built-in iterating) cannot end its slice: count the `ran`
+    /// instructions, stop the run once past its instruction or time limit,
+    /// and raise a pending `KeyboardInterrupt` or cancellation, so that a
+    /// thread busy inside `sum(generator)` is stopped like one busy in a
+    /// `while` loop. A cancelled thread that keeps catching its `SystemExit`
+    /// gets it again each time its unwinding budget runs out.
+    #[inline(never)]
+    pub(crate) fn nested_checkpoint(&mut self, ran: u32) -> PyResult<()> {
+        self.vm.run.instructions += u64::from(ran);
+        crate::vm::check_limits(self);
+        if let Cancel::Unwinding(left) = self.th.cancel {
+            let left = left.saturating_sub(ran.max(1));
+            self.th.cancel = Cancel::Unwinding(left);
+            if left == 0 {
+                return Err(Flow::Raise(self.system_exit_for_cancel()));
+            }
+        }
+        self.check_interrupts()
+    }
+
     /// Raise `KeyboardInterrupt` or the cancellation `SystemExit` if the host
     /// or the end of the run asked for it (used where a slice cannot end).
     #[inline(never)]
@@ -452,8 +478,9 @@ impl<'a> Ctx<'a> {
     /// frame returns.
     pub(crate) fn run_nested(&mut self, floor: usize, ret_sp: usize) -> PyResult<Value> {
         self.th.native_depth += 1;
-        let mut budget = u32::MAX;
+        let mut budget = NESTED_CHECK_INTERVAL;
         let result = interp::run(self, floor, &mut budget);
+        self.vm.run.instructions += u64::from(NESTED_CHECK_INTERVAL - budget);
         self.th.native_depth -= 1;
         match result {
             Ok(Exit::Returned(v)) => {

@@ -6,6 +6,7 @@ use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 use crate::bytecode::Instr;
+use crate::interp::ctx::NESTED_CHECK_INTERVAL;
 use crate::interp::{self, Ctx, Exit, call, unwind};
 use crate::objects::exception::TraceEntry;
 use crate::objects::generator::{GenState, Resume};
@@ -14,6 +15,10 @@ use crate::objects::{Object, exception};
 use crate::thread::{Frame, FrameKind};
 use crate::value::{ObjRef, Value};
 use crate::{Flow, PyResult};
+
+/// Items a built-in takes from iterators between two checks of the run's
+/// limits, the stop request and cancellation.
+const NATIVE_STEPS_PER_CHECK: u32 = 4096;
 
 /// What a `for` loop's next step found.
 pub enum Next {
@@ -195,6 +200,12 @@ impl Ctx<'_> {
 
     /// `next(it)`, keeping the return value of an exhausted iterator.
     pub fn next_step(&mut self, iter: Value) -> PyResult<Step> {
+        // A built-in draining an endless iterator of built-ins
+        // (`sum(iter(int, 1))`) runs no instruction: count its steps.
+        self.th.native_steps = self.th.native_steps.wrapping_add(1);
+        if self.th.native_steps.is_multiple_of(NATIVE_STEPS_PER_CHECK) {
+            self.nested_checkpoint(0)?;
+        }
         if let Value::Obj(r) = iter {
             match self.vm.heap.get(r) {
                 Object::Iter(_) => {
@@ -308,7 +319,7 @@ fn run_resumed(
     raise: Option<Value>,
 ) -> PyResult<GenOutcome> {
     ctx.th.native_depth += 1;
-    let mut budget = u32::MAX;
+    let mut budget = NESTED_CHECK_INTERVAL;
     let result = match raise {
         Some(exc) => match unwind::handle(ctx, exc, floor) {
             Ok(()) => interp::run(ctx, floor, &mut budget),
@@ -316,6 +327,7 @@ fn run_resumed(
         },
         None => interp::run(ctx, floor, &mut budget),
     };
+    ctx.vm.run.instructions += u64::from(NESTED_CHECK_INTERVAL - budget);
     ctx.th.native_depth -= 1;
     match result {
         Ok(Exit::Returned(v)) => {

@@ -136,8 +136,8 @@ fn step_frames(ctx: &mut Ctx<'_>, floor: usize, budget: &mut u32, nested: bool) 
                 if !nested {
                     return Ok(Exit::Budget);
                 }
-                *budget = u32::MAX;
-                tri!(ctx.check_interrupts());
+                *budget = ctx::NESTED_CHECK_INTERVAL;
+                tri!(ctx.nested_checkpoint(ctx::NESTED_CHECK_INTERVAL));
             }
             *budget -= 1;
             let instr = code.instrs[pc];
