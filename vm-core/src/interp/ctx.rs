@@ -504,10 +504,11 @@ impl<'a> Ctx<'a> {
 
     /// The step that parks this thread for its current wait.
     pub fn wait_step(&self) -> Step {
-        // A run with a time limit wakes its threads when the limit ends, so
-        // the limit is noticed even while they all wait.
+        // A run with a time limit wakes its main thread when the limit
+        // ends, so the limit is noticed even while every thread waits; the
+        // main thread then stops the others, always in the same order.
         let limit_end = match (self.vm.config.time_limit, self.vm.run.started_at) {
-            (Some(t), Some(start)) => Some(start.saturating_add(t)),
+            (Some(t), Some(start)) if self.th.is_main => Some(start.saturating_add(t)),
             _ => None,
         };
         let clamp = |d: Option<Instant>| match (d, limit_end) {
