@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::util::{cargo, root, run};
 
@@ -362,20 +362,8 @@ fn stream(mut cmd: Command) -> Result<Output, String> {
         }
         text
     });
-    let deadline = Instant::now() + TIMEOUT;
-    let mut timed_out = false;
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(s)) => break s,
-            Ok(None) if Instant::now() > deadline => {
-                timed_out = true;
-                let _ = child.kill();
-                break child.wait().map_err(|e| e.to_string())?;
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
-            Err(e) => return Err(e.to_string()),
-        }
-    };
+    let (status, timed_out) =
+        crate::util::wait_with_timeout(&mut child, TIMEOUT, Duration::from_millis(20))?;
     let text = out_reader.join().unwrap_or_default();
     let errors = err_reader.join().unwrap_or_default();
     for line in errors.lines() {

@@ -14,7 +14,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::util::{build_emberpy, root};
 
@@ -214,18 +214,11 @@ fn execute(binary: &Path, options: &[String], script: &Path) -> Result<Run, Stri
     let stderr = child.stderr.take().ok_or("no stderr")?;
     let stdout = std::thread::spawn(move || read_all(stdout));
     let stderr = std::thread::spawn(move || read_all(stderr));
-    let deadline = Instant::now() + TIMEOUT;
-    let status = loop {
-        match child.try_wait().map_err(|e| e.to_string())? {
-            Some(status) => break status.code(),
-            None if Instant::now() > deadline => {
-                let _ = child.kill();
-                let _ = child.wait();
-                break None;
-            }
-            None => std::thread::sleep(Duration::from_millis(5)),
-        }
-    };
+    let status =
+        match crate::util::wait_with_timeout(&mut child, TIMEOUT, Duration::from_millis(5))? {
+            (status, false) => status.code(),
+            (_, true) => None,
+        };
     Ok(Run {
         stdout: stdout.join().unwrap_or_default(),
         stderr: stderr.join().unwrap_or_default(),

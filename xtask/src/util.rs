@@ -1,7 +1,8 @@
 //! Helpers shared by the tasks: running commands and finding paths.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command, ExitStatus};
+use std::time::{Duration, Instant};
 
 /// The workspace root.
 pub fn root() -> PathBuf {
@@ -80,5 +81,25 @@ pub fn median(values: &mut [f64]) -> f64 {
         0 => 0.0,
         n if n % 2 == 1 => values[n / 2],
         n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+    }
+}
+
+/// Wait for `child` until `timeout` has passed, polling every `poll`; kill
+/// it then. Its exit status, and whether it was killed for the timeout.
+pub fn wait_with_timeout(
+    child: &mut Child,
+    timeout: Duration,
+    poll: Duration,
+) -> Result<(ExitStatus, bool), String> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        match child.try_wait().map_err(|e| e.to_string())? {
+            Some(status) => return Ok((status, false)),
+            None if Instant::now() > deadline => {
+                let _ = child.kill();
+                return Ok((child.wait().map_err(|e| e.to_string())?, true));
+            }
+            None => std::thread::sleep(poll),
+        }
     }
 }
